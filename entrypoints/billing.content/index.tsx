@@ -1,0 +1,28 @@
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { pageKindOfUrl } from '../../lib/dashboard/routes';
+import { startVisit } from './visit';
+import './style.css';
+
+export default defineContentScript({
+  matches: ['https://platform.openai.com/*'],
+  cssInjectionMode: 'ui',
+  main(ctx) {
+    // One visit per billing route; everything a visit sets up hangs off its AbortController.
+    let visit: AbortController | null = null;
+    let visitedUrl = '';
+    const onRoute = (href: string): void => {
+      if (href === visitedUrl) return;
+      visitedUrl = href;
+      visit?.abort();
+      visit = null;
+      const kind = pageKindOfUrl(href);
+      if (!kind) return; // Not a billing page: route detection is all we do here.
+      visit = new AbortController();
+      void startVisit(ctx, kind, visit.signal);
+    };
+    // WXT's event carries the new URL: with the Navigation API it fires before location changes.
+    ctx.addEventListener(window, 'wxt:locationchange', (event) => onRoute(event.newUrl.href));
+    ctx.onInvalidated(() => visit?.abort());
+    onRoute(location.href);
+  },
+});

@@ -1,0 +1,66 @@
+// What the content script (or the CLI) read from one billing page.
+// Plain types here so the content script does not bundle zod; lib/schemas.ts validates them.
+import type { PageKind } from './routes';
+
+export const GRANT_STATES = ['available', 'expired', 'used', 'pending', 'other'] as const;
+export type GrantState = (typeof GRANT_STATES)[number];
+
+export const INVOICE_STATUSES = ['paid', 'open', 'void', 'refunded', 'failed', 'other'] as const;
+export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
+
+export interface GrantRow {
+  /** Position in the table as shown (0 = first row). */
+  position: number;
+  /** The back-dated date the grants table shows, YYYY-MM-DD. */
+  displayedDate: string;
+  state: GrantState;
+  stateText: string;
+  amountCents: number;
+  remainingCents: number;
+  currency: string;
+  expiresOn: string | null;
+}
+
+export interface InvoiceRow {
+  position: number;
+  number: string;
+  status: InvoiceStatus;
+  statusText: string;
+  totalCents: number;
+  currency: string;
+  /** Wall-clock date-time as the page shows it: YYYY-MM-DDTHH:mm[:ss]. */
+  createdAt: string;
+  url: string | null;
+}
+
+export interface AutoRecharge {
+  enabled: boolean;
+  thresholdCents: number | null;
+  targetCents: number | null;
+}
+
+export interface OverviewInfo {
+  balanceCents: number | null;
+  autoRecharge: AutoRecharge | null;
+}
+
+export interface UsageInfo {
+  totalSpendCents: number;
+  from: string | null;
+  to: string | null;
+}
+
+export interface Snapshot {
+  page: PageKind;
+  url: string;
+  organization: string | null;
+  /** When the page was read, wall-clock local time, YYYY-MM-DDTHH:mm:ss. */
+  seenAt: string;
+  grants: GrantRow[];
+  invoices: InvoiceRow[];
+  overview: OverviewInfo | null;
+  usage: UsageInfo | null;
+  /** False when the page kind is known but none of its data could be found. */
+  understood: boolean;
+  warnings: string[];
+}

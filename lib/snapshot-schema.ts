@@ -1,0 +1,50 @@
+// zod schema of a Snapshot: every snapshot is validated where it is received.
+import { z } from 'zod';
+import { PAGE_KINDS } from './dashboard/routes';
+import { GRANT_STATES, INVOICE_STATUSES, type Snapshot } from './dashboard/snapshot';
+
+const cents = z.number().int().safe();
+const text = (max: number) => z.string().max(max);
+export const DateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+export const DateTimeSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/);
+
+export const GrantRowSchema = z.object({
+  position: z.number().int().nonnegative(),
+  displayedDate: DateSchema,
+  state: z.enum(GRANT_STATES),
+  stateText: text(200),
+  amountCents: cents.nonnegative(),
+  remainingCents: cents,
+  currency: text(8),
+  expiresOn: DateSchema.nullable(),
+});
+
+export const InvoiceRowSchema = z.object({
+  position: z.number().int().nonnegative(),
+  number: text(200).min(1),
+  status: z.enum(INVOICE_STATUSES),
+  statusText: text(200),
+  totalCents: cents,
+  currency: text(8),
+  createdAt: DateTimeSchema,
+  url: text(2048).nullable(),
+});
+
+export const AutoRechargeSchema = z.object({
+  enabled: z.boolean(),
+  thresholdCents: cents.nullable(),
+  targetCents: cents.nullable(),
+});
+
+export const SnapshotSchema = z.object({
+  page: z.enum(PAGE_KINDS),
+  url: text(2048),
+  organization: text(200).nullable(),
+  seenAt: DateTimeSchema,
+  grants: z.array(GrantRowSchema).max(100_000),
+  invoices: z.array(InvoiceRowSchema).max(100_000),
+  overview: z.object({ balanceCents: cents.nullable(), autoRecharge: AutoRechargeSchema.nullable() }).nullable(),
+  usage: z.object({ totalSpendCents: cents, from: DateSchema.nullable(), to: DateSchema.nullable() }).nullable(),
+  understood: z.boolean(),
+  warnings: z.array(text(2000)).max(10_000),
+}) satisfies z.ZodType<Snapshot>;

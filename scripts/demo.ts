@@ -1,0 +1,53 @@
+// `npm run demo`: the extension on the built-in demo dashboard, visited as a user would.
+// Headless (default) it saves screenshots and prints what the extension showed;
+// `npm run demo -- --headed` opens a window and leaves it open for a person.
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { SEED_ACCOUNT } from '../demo/scenario';
+import { pageUrl, type PageKind } from '../lib/dashboard/routes';
+import { launchWithExtension, serveDemo } from './extension-browser';
+
+const headed = process.argv.includes('--headed');
+const outDir = resolve('screenshots/demo');
+mkdirSync(outDir, { recursive: true });
+
+const browser = await launchWithExtension({ headed });
+await serveDemo(browser.context, SEED_ACCOUNT);
+const page = await browser.context.newPage();
+
+async function panelText(p: Page): Promise<string> {
+  const panel = p.locator('credit-lens-panel .cl-panel');
+  await panel.waitFor({ timeout: 10_000 });
+  await p.waitForTimeout(600);
+  return (await panel.innerText()).replace(/\n+/g, ' | ');
+}
+
+const order: PageKind[] = ['credit-grants', 'billing-history', 'overview', 'usage'];
+for (const kind of order) {
+  if (kind === 'billing-history') {
+    // Arrive by the site's own tab, without a reload, as a user would.
+    await page.getByRole('link', { name: 'Billing history' }).click();
+    await page.waitForURL(pageUrl(kind));
+  } else {
+    await page.goto(pageUrl(kind));
+  }
+  console.log(`${kind}: ${await panelText(page)}`);
+  await page.screenshot({ path: `${outDir}/${kind}.png`, fullPage: true });
+}
+
+const popup = await browser.context.newPage();
+await popup.setViewportSize({ width: 420, height: 600 });
+await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+await popup.locator('main').waitFor();
+await popup.waitForTimeout(300);
+console.log(`popup: ${(await popup.locator('main').innerText()).replace(/\n+/g, ' | ')}`);
+await popup.screenshot({ path: `${outDir}/popup.png` });
+
+console.log(`Screenshots: ${outDir}`);
+if (headed) {
+  console.log('The window stays open; close it to end the demo.');
+  await new Promise<void>((done) => browser.context.on('close', () => done()));
+} else {
+  await browser.close();
+}

@@ -1,0 +1,35 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+
+// The one host we read. Kept here and asserted by tests/unit/manifest.test.ts.
+export const HOST_PERMISSIONS = ['https://platform.openai.com/*'];
+
+export default defineConfig({
+  imports: false,
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({ plugins: [preact()] }),
+  zip: {
+    artifactTemplate: '{{name}}-{{version}}-{{browser}}-mv{{manifestVersion}}.zip',
+    sourcesTemplate: '{{name}}-{{version}}-sources.zip',
+    excludeSources: ['.ci/**', 'screenshots/**', 'bench-results/**'],
+  },
+  manifest: ({ browser }) => ({
+    name: 'Credit Lens',
+    description:
+      'Explains the OpenAI API billing pages: which payment bought each credit grant, and alerts for misfiring auto-recharge.',
+    permissions: ['storage'],
+    host_permissions: HOST_PERMISSIONS,
+    action: { default_title: 'Credit Lens' },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'credit-lens@credit-lens.dev',
+              strict_min_version: '140.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+});
