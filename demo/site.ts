@@ -1,12 +1,14 @@
 // The demo dashboard as a site: the response for any https://platform.openai.com/... URL.
 // Used by `npm run demo`, the e2e tests (Playwright request routing) and the benchmarks.
 import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pageKindOfUrl, currentPath, type PageKind } from '../lib/dashboard/routes';
 import { escapeHtml, pageContent, pageTitle, type RenderOptions } from './pages';
 import type { DemoAccount } from './scenario';
 
-const APP_JS = readFileSync(fileURLToPath(new URL('./app.js', import.meta.url)), 'utf8');
+// A path string, not new URL(): test DOMs replace the global URL class.
+const APP_JS = readFileSync(join(dirname(fileURLToPath(import.meta.url)), 'app.js'), 'utf8');
 
 const STYLE = `
 :root { color-scheme: light dark; --bg:#fff; --fg:#0d0d0d; --muted:#6e6e80; --line:#ececf1; --side:#f7f7f8; --accent:#10a37f; --red:#d93025; }

@@ -1,12 +1,17 @@
 // Read one billing page into a Snapshot. Pure: a Document in, data out, no browser APIs.
+import { readGrants } from './grants';
+import { readInvoices } from './invoices';
+import { readOrganization } from './organization';
+import { readOverview } from './overview';
 import type { PageKind } from './routes';
 import type { Snapshot } from './snapshot';
+import { readUsage } from './usage';
 
 export function readPage(doc: Document, page: PageKind, url: string, seenAt: string): Snapshot {
-  return {
+  const snapshot: Snapshot = {
     page,
     url,
-    organization: null,
+    organization: readOrganization(doc),
     seenAt,
     grants: [],
     invoices: [],
@@ -15,4 +20,25 @@ export function readPage(doc: Document, page: PageKind, url: string, seenAt: str
     understood: false,
     warnings: [],
   };
+  if (page === 'credit-grants') {
+    const read = readGrants(doc);
+    Object.assign(snapshot, { grants: read.rows, understood: read.found, warnings: read.warnings });
+  } else if (page === 'billing-history') {
+    const read = readInvoices(doc);
+    Object.assign(snapshot, { invoices: read.rows, understood: read.found, warnings: read.warnings });
+  } else if (page === 'overview') {
+    const read = readOverview(doc);
+    Object.assign(snapshot, { overview: read.info, understood: read.info !== null, warnings: read.warnings });
+  } else {
+    const read = readUsage(doc);
+    Object.assign(snapshot, { usage: read.info, understood: read.info !== null, warnings: read.warnings });
+    // Grants used to sit on the usage page (/account/usage): take them when they are there.
+    const grants = readGrants(doc);
+    if (grants.found) {
+      snapshot.grants = grants.rows;
+      snapshot.understood = true;
+      snapshot.warnings.push(...grants.warnings);
+    }
+  }
+  return snapshot;
 }

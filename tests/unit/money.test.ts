@@ -1,0 +1,50 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { formatCents, parseMoney, parseMoneyPair } from '../../lib/dashboard/money';
+
+describe('parseMoney', () => {
+  it.each([
+    ['$1,234.56', 123456, 'USD'],
+    ['-$0.07', -7, 'USD'],
+    ['$-0.07', -7, 'USD'],
+    ['($3.00)', -300, 'USD'],
+    ['$6', 600, 'USD'],
+    ['$10.5', 1050, 'USD'],
+    ['US$10.89', 1089, 'USD'],
+    ['€12.34', 1234, 'EUR'],
+    ['12.34 EUR', 1234, 'EUR'],
+    ['USD 5.00', 500, 'USD'],
+  ])('%s → %i %s', (text, cents, currency) => {
+    expect(parseMoney(text)).toEqual({ cents, currency });
+  });
+
+  it.each(['', 'N/A', '$', '$1,23.00', '$1.234', '1.00', '$1e3', '--$1', '$ 1 000', 'yesterday', '$1.00 USD EUR', '$99999999999.00'])(
+    'refuses %j',
+    (text) => expect(parseMoney(text)).toBeNull(),
+  );
+
+  it('round-trips every amount it formats, whatever the spacing', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -100_000_000_000, max: 100_000_000_000 }), fc.constantFrom('', ' ', '  '), (cents, pad) => {
+        expect(parseMoney(`${pad}${formatCents(cents)}${pad}`)).toEqual({ cents, currency: 'USD' });
+      }),
+    );
+  });
+
+  it('never throws, and reads money only where a currency is written and digits stand', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 30 }), (text) => {
+        const money = parseMoney(text);
+        if (money) expect(/[$€£]|[A-Z]{3}/.test(text) && /\d/.test(text)).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe('parseMoneyPair', () => {
+  it.each(['$6.00/$7.00', '$6.00 / $7.00', '$6.00 of $7.00'])('reads %s as remaining and original', (text) => {
+    expect(parseMoneyPair(text)).toEqual({ remaining: { cents: 600, currency: 'USD' }, original: { cents: 700, currency: 'USD' } });
+  });
+  it.each(['$6.00', '$6.00 / N/A', '$6.00 / €7.00', '$1/$2/$3'])('refuses %s', (text) => expect(parseMoneyPair(text)).toBeNull());
+});
