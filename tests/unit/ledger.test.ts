@@ -1,0 +1,177 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { GrantRow, InvoiceRow, Snapshot } from '../../lib/dashboard/snapshot';
+import { loadLedger } from '../../lib/ledger/load';
+import { ledgerCounts, mergeSnapshot } from '../../lib/ledger/merge';
+import { emptyLedger, LEDGER_VERSION, type Ledger } from '../../lib/ledger/schema';
+import { exportLedger, importLedger } from '../../lib/ledger/transfer';
+
+const grant = (over: Partial<GrantRow> = {}): GrantRow => ({
+  position: 0,
+  displayedDate: '2026-10-31',
+  state: 'available',
+  stateText: 'Available',
+  amountCents: 1000,
+  remainingCents: 1000,
+  currency: 'USD',
+  expiresOn: '2027-11-30',
+  ...over,
+});
+
+const snapshot = (over: Partial<Snapshot>): Snapshot => ({
+  page: 'credit-grants',
+  url: 'https://platform.openai.com/settings/organization/billing/credit-grants',
+  organization: 'Personal',
+  seenAt: '2026-11-27T10:00:00',
+  grants: [],
+  invoices: [],
+  overview: null,
+  usage: null,
+  understood: true,
+  warnings: [],
+  ...over,
+});
+
+const fold = (snaps: Snapshot[], start: Ledger = emptyLedger()) => snaps.reduce(mergeSnapshot, start);
+const canonical = (l: Ledger) => exportLedger(l);
+
+// Small domains so that identical rows and repeated sightings are common.
+const arbGrant = fc.record({
+  position: fc.constant(0),
+  displayedDate: fc.constantFrom('2026-09-30', '2026-10-31'),
+  state: fc.constantFrom('available' as const, 'expired' as const),
+  stateText: fc.constantFrom('Available', 'Expired'),
+  amountCents: fc.constantFrom(500, 1000),
+  remainingCents: fc.constantFrom(0, 250, 500),
+  currency: fc.constant('USD'),
+  expiresOn: fc.constantFrom('2027-10-31', null),
+});
+const arbInvoice: fc.Arbitrary<InvoiceRow> = fc.record({
+  position: fc.constant(0),
+  number: fc.constantFrom('AAAA-0001', 'AAAA-0002', 'AAAA-0003'),
+  status: fc.constantFrom('paid' as const, 'refunded' as const),
+  statusText: fc.constantFrom('Paid', 'Refunded'),
+  totalCents: fc.constant(1089),
+  currency: fc.constant('USD'),
+  createdAt: fc.constantFrom('2026-11-03T13:02', '2026-11-03T14:03'),
+  url: fc.constant(null),
+});
+const arbSnapshot = fc.record({
+  page: fc.constantFrom('credit-grants' as const, 'billing-history' as const),
+  organization: fc.constantFrom('Personal', 'Acme', null),
+  seenAt: fc.constantFrom('2026-11-01T10:00:00', '2026-11-02T10:00:00', '2026-11-03T10:00:00'),
+  grants: fc.array(arbGrant, { maxLength: 8 }),
+  invoices: fc.uniqueArray(arbInvoice, { maxLength: 3, selector: (i) => i.number }),
+}).map((s) => snapshot(s));
+
+describe('merge', () => {
+  it('is idempotent: the same snapshot twice changes nothing', () => {
+    fc.assert(
+      fc.property(fc.array(arbSnapshot, { maxLength: 5 }), arbSnapshot, (history, s) => {
+        const once = mergeSnapshot(fold(history), s);
+        expect(canonical(mergeSnapshot(once, s))).toBe(canonical(once));
+      }),
+    );
+  });
+
+  it('does not depend on the order snapshots arrive in', () => {
+    fc.assert(
+      fc.property(fc.array(arbSnapshot, { maxLength: 6 }).chain((xs) => fc.tuple(fc.constant(xs), fc.shuffledSubarray(xs, { minLength: xs.length, maxLength: xs.length }))), ([xs, shuffled]) => {
+        expect(canonical(fold(shuffled))).toBe(canonical(fold(xs)));
+      }),
+    );
+  });
+
+  it('never forgets: every invoice stays, and each group keeps as many grants as any snapshot showed', () => {
+    fc.assert(
+      fc.property(fc.array(arbSnapshot, { minLength: 1, maxLength: 6 }), (xs) => {
+        const ledger = fold(xs);
+        for (const s of xs) {
+          const org = ledger.organizations[s.organization ?? '']!;
+          for (const inv of s.invoices) expect(org.invoices.some((i) => i.number === inv.number)).toBe(true);
+          const groups = new Map<string, number>();
+          for (const g of s.grants) groups.set(JSON.stringify([g.displayedDate, g.amountCents, g.expiresOn]), (groups.get(JSON.stringify([g.displayedDate, g.amountCents, g.expiresOn])) ?? 0) + 1);
+          for (const [key, n] of groups) {
+            const [d, a, e] = JSON.parse(key) as [string, number, string | null];
+            expect(org.grants.filter((g) => g.displayedDate === d && g.amountCents === a && g.expiresOn === e).length).toBeGreaterThanOrEqual(n);
+          }
+        }
+      }),
+    );
+  });
+
+  it('keeps seven identical grants as seven, and partial use of one does not make an eighth', () => {
+    const seven = Array.from({ length: 7 }, () => grant());
+    const day1 = snapshot({ seenAt: '2026-11-04T09:00:00', grants: seven });
+    const used = seven.map((g, i) => (i === 3 ? { ...g, remainingCents: 600 } : g));
+    const day2 = snapshot({ seenAt: '2026-11-05T09:00:00', grants: [used[3]!, ...used.slice(0, 3), ...used.slice(4)] });
+    for (const order of [[day1, day2], [day2, day1], [day1, day2, day1, day2]]) {
+      const org = fold(order).organizations.Personal!;
+      expect(org.grants).toHaveLength(7);
+      const latest = org.grants.map((g) => g.remaining.reduce((best, o) => (o[2] > best[2] ? o : best))[0]);
+      expect(latest.reduce((a, b) => a + b, 0)).toBe(6600);
+      expect(latest.filter((c) => c === 600)).toHaveLength(1);
+    }
+  });
+
+  it('remembers a status change: paid, later refunded', () => {
+    const inv = { position: 0, number: 'AAAA-0001', status: 'paid' as const, statusText: 'Paid', totalCents: 1089, currency: 'USD', createdAt: '2026-11-03T13:02', url: null };
+    const l = fold([
+      snapshot({ page: 'billing-history', seenAt: '2026-11-04T09:00:00', invoices: [inv] }),
+      snapshot({ page: 'billing-history', seenAt: '2026-11-20T09:00:00', invoices: [{ ...inv, status: 'refunded', statusText: 'Refunded' }] }),
+    ]);
+    expect(l.organizations.Personal!.invoices[0]!.statuses.map((s) => s[0])).toEqual(['paid', 'refunded']);
+  });
+
+  it('keeps organizations apart', () => {
+    const l = fold([snapshot({ organization: 'A', grants: [grant()] }), snapshot({ organization: 'B', grants: [grant(), grant()] })]);
+    expect(l.organizations.A!.grants).toHaveLength(1);
+    expect(l.organizations.B!.grants).toHaveLength(2);
+  });
+});
+
+describe('stored shape', () => {
+  const golden = readFileSync(resolve('tests/fixtures/ledger-v1.json'), 'utf8');
+
+  it('reads the golden version 1 example', () => {
+    const loaded = loadLedger(JSON.parse(golden));
+    expect(loaded.ok).toBe(true);
+    expect(ledgerCounts(loaded.ledger)).toEqual({ organizations: 1, grants: 9, invoices: 8 });
+    expect(LEDGER_VERSION).toBe(1); // A new version needs a migration step and its own golden example.
+  });
+
+  it('recovers what it can from a damaged ledger and says so', () => {
+    const raw = JSON.parse(golden);
+    raw.organizations.Personal.grants[2].remaining = 'lots';
+    raw.organizations.Personal.invoices[0].totalCents = 10.5;
+    const loaded = loadLedger(raw);
+    expect(loaded.ok).toBe(false);
+    if (loaded.ok) return;
+    expect(loaded.reason).toMatch(/damaged/);
+    expect(loaded.recovered).toEqual({ grants: 8, invoices: 7, dropped: 2 });
+    expect(ledgerCounts(loaded.ledger)).toMatchObject({ grants: 8, invoices: 7 });
+  });
+
+  it.each([
+    ['not JSON', '{oops', /not JSON/],
+    ['another file', '{"hello": 1}', /not a Credit Lens data export/],
+    ['a newer version', JSON.stringify({ schema: 'credit-lens/ledger', version: 99, organizations: {} }), /newer than this Credit Lens/],
+    ['a damaged export', golden.replace('"amountCents":1000', '"amountCents":"ten"'), /damaged.*Nothing was imported/],
+  ])('refuses to import %s, changing nothing', (_name, text, message) => {
+    const r = importLedger(emptyLedger(), text);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.reason).toMatch(message);
+  });
+
+  it('export → import into an empty ledger restores it exactly; importing it again adds nothing', () => {
+    const original = loadLedger(JSON.parse(golden)).ledger;
+    const text = exportLedger(original);
+    const first = importLedger(emptyLedger(), text);
+    expect(first.ok && exportLedger(first.ledger)).toBe(text);
+    expect(first.ok && first.added).toEqual({ grants: 9, invoices: 8, organizations: 1 });
+    const again = first.ok ? importLedger(first.ledger, text) : null;
+    expect(again?.ok && again.added).toEqual({ grants: 0, invoices: 0, organizations: 0 });
+  });
+});
