@@ -17,7 +17,16 @@ export function prng(seed: number): () => number {
 const AMOUNTS = [500, 1000, 1000, 1000, 2000, 2500, 5000];
 const TAXES = [0, 500, 700, 887.5, 1000, 1900, 2000, 2100, 2500, 2700];
 
-export function generateAccount(count: number, seed = 1): DemoAccount {
+export interface GenerateOptions {
+  /** Share of grants that are promotional (no invoice). */
+  promoRate?: number;
+  refundRate?: number;
+  taxBasisPoints?: number;
+  taxRounding?: DemoAccount['taxRounding'];
+}
+
+export function generateAccount(count: number, seed = 1, options: GenerateOptions = {}): DemoAccount {
+  const { promoRate = 0.01, refundRate = 0.01 } = options;
   const random = prng(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
   const today = '2026-11-27';
@@ -34,14 +43,15 @@ export function generateAccount(count: number, seed = 1): DemoAccount {
       paidAt: format(at, "yyyy-MM-dd'T'HH:mm"),
       amountCents,
       usedCents: random() < 0.5 ? 0 : Math.floor(random() * amountCents),
-      promo: random() < 0.01,
-      invoiceStatus: random() < 0.01 ? 'Refunded' : 'Paid',
+      promo: random() < promoRate,
+      invoiceStatus: random() < refundRate ? 'Refunded' : 'Paid',
     });
   }
   return {
     organization: `Generated ${seed}`,
     invoicePrefix: 'A1B2C3D4',
-    taxBasisPoints: pick(TAXES),
+    taxBasisPoints: options.taxBasisPoints ?? pick(TAXES),
+    taxRounding: options.taxRounding ?? 'round',
     autoRecharge: { thresholdCents: 500, targetCents: 2000 },
     usage: { totalSpendCents: purchases.reduce((s, p) => s + p.usedCents, 0), from: '2025-12-01', to: today },
     today,

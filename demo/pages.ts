@@ -95,10 +95,7 @@ function historyContent(account: DemoAccount, o: Required<RenderOptions>): strin
 }
 
 function overviewContent(account: DemoAccount): string {
-  const balance = account.purchases.reduce((sum, p) => {
-    const g = demoGrants({ ...account, purchases: [p] })[0]!;
-    return g.state === 'Available' ? sum + g.remainingCents : sum;
-  }, 0);
+  const balance = demoGrants(account).reduce((sum, g) => (g.state === 'Available' ? sum + g.remainingCents : sum), 0);
   const ar = account.autoRecharge;
   const recharge = ar
     ? `<div class="card"><div class="label">Auto recharge</div><div class="value small">ON</div><p>When your credit balance reaches ${usd(ar.thresholdCents)}, your payment method will be charged to bring the balance up to ${usd(ar.targetCents)}.</p><button class="btn">Modify</button></div>`

@@ -24,12 +24,19 @@ const DAY = 'yyyy-MM-dd';
 const MINUTE = "yyyy-MM-dd'T'HH:mm";
 
 export function taxOf(account: DemoAccount, amountCents: number): number {
-  return Math.round((amountCents * account.taxBasisPoints) / 10000);
+  const exact = (amountCents * account.taxBasisPoints) / 10000;
+  return Math[account.taxRounding ?? 'round'](exact);
+}
+
+/** A refunded or voided purchase's credit is taken back: it shows no grant. */
+function hasGrant(p: Purchase): boolean {
+  return p.invoiceStatus !== 'Refunded' && p.invoiceStatus !== 'Void';
 }
 
 /** Grants newest first, as the site lists them. */
 export function demoGrants(account: DemoAccount): DemoGrant[] {
   return account.purchases
+    .filter(hasGrant)
     .map((purchase) => {
       const paid = parse(purchase.paidAt, MINUTE, new Date());
       // Purchased grants show the last day of the month before payment; promos their own day.

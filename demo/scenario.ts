@@ -17,6 +17,8 @@ export interface DemoAccount {
   invoicePrefix: string;
   /** Tax rate in basis points (887.5 = 8.875%). */
   taxBasisPoints: number;
+  /** How the site rounds tax to the cent (default: to the nearest). */
+  taxRounding?: 'round' | 'floor' | 'ceil';
   autoRecharge: { thresholdCents: number; targetCents: number } | null;
   usage: { totalSpendCents: number; from: string; to: string };
   /** The day the pages are shown (decides which grants are expired). */

@@ -8,7 +8,7 @@ import { kindOfSavedPage } from '../../lib/dashboard/page-kind';
 import { pageOutline } from '../../lib/dashboard/outline';
 import { readPage } from '../../lib/dashboard/read-page';
 import { PAGE_KINDS, pageUrl, type PageKind } from '../../lib/dashboard/routes';
-import { happyDocument, linkedDocument } from './read-dom';
+import { happyDocument, linkedDocument } from '../support/read-dom';
 
 const SEEN = '2026-11-27T10:00:00';
 const fixture = (name: string) => readFileSync(resolve('tests/fixtures', name), 'utf8');

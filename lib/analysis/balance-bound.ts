@@ -1,0 +1,59 @@
+// What the account provably held at each recharge. A grant's remaining credit only falls, so the
+// balance seen at any later moment is a lower bound of its balance then. At a recharge at time T,
+// a grant counts if it was bought before T, had not expired by T, and was last seen at or after T.
+// Grants with no known purchase are left out (we cannot prove they existed at T).
+import type { Purchase } from '../report-schema';
+import type { GrantView, InvoiceView } from './views';
+
+export interface BoundAtRecharge {
+  invoice: InvoiceView;
+  /** At least this much earlier credit was unused when the invoice was paid. */
+  boundCents: number;
+  /** Up to 20 of the grants that held it, largest first. */
+  grantIds: string[];
+  grantCount: number;
+}
+
+interface Span {
+  id: string;
+  cents: number;
+  from: string;
+  until: string;
+}
+
+export function boundsAtRecharges(grants: readonly GrantView[], purchases: ReadonlyMap<string, Purchase>, recharges: readonly InvoiceView[]): BoundAtRecharge[] {
+  const spans: Span[] = [];
+  for (const g of grants) {
+    const p = purchases.get(g.id);
+    if (!p || g.remainingCents <= 0) continue;
+    const expiry = g.expiresOn ? `${g.expiresOn}T23:59:59` : '9999-12-31T23:59:59';
+    spans.push({ id: g.id, cents: g.remainingCents, from: p.paidAt, until: g.remainingSeenAt < expiry ? g.remainingSeenAt : expiry });
+  }
+  const byStart = [...spans].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+  const byEnd = [...spans].sort((a, b) => (a.until < b.until ? -1 : a.until > b.until ? 1 : 0));
+  const ordered = [...recharges].sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
+  const active = new Map<string, number>();
+  const removed = new Set<string>();
+  let sum = 0;
+  let s = 0;
+  let e = 0;
+  const out: BoundAtRecharge[] = [];
+  for (const inv of ordered) {
+    const t = inv.createdAt;
+    while (s < byStart.length && byStart[s]!.from < t) {
+      const span = byStart[s++]!;
+      if (!removed.has(span.id)) {
+        active.set(span.id, span.cents);
+        sum += span.cents;
+      }
+    }
+    while (e < byEnd.length && byEnd[e]!.until < t) {
+      const span = byEnd[e++]!;
+      removed.add(span.id);
+      if (active.delete(span.id)) sum -= span.cents;
+    }
+    const ids = [...active.entries()].sort((a, b) => b[1] - a[1]).slice(0, 20).map(([id]) => id);
+    out.push({ invoice: inv, boundCents: sum, grantIds: ids, grantCount: active.size });
+  }
+  return out;
+}

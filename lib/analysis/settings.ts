@@ -1,0 +1,17 @@
+// The knobs of the analysis, with the contract's defaults. Validated wherever they come in.
+import { z } from 'zod';
+
+export const SettingsSchema = z.object({
+  /** rapid-recharge: this many paid recharges within rapidWindowMinutes… */
+  rapidCount: z.number().int().min(2).max(100).default(3),
+  rapidWindowMinutes: z.number().int().min(1).max(60 * 24 * 31).default(24 * 60),
+  /** …or this many within rapidShortWindowMinutes. */
+  rapidShortCount: z.number().int().min(2).max(100).default(2),
+  rapidShortWindowMinutes: z.number().int().min(1).max(24 * 60).default(60),
+  expiringDays: z.number().int().min(1).max(366).default(30),
+  /** Auto-recharge threshold to use when no overview page gave one. */
+  thresholdCents: z.number().int().min(0).max(100_000_000).nullable().default(null),
+});
+
+export type Settings = z.infer<typeof SettingsSchema>;
+export const DEFAULT_SETTINGS: Settings = SettingsSchema.parse({});

@@ -1,0 +1,38 @@
+// Arithmetic on wall-clock strings (YYYY-MM-DD[THH:mm[:ss]]) with no time zone: the pages show
+// local time without a zone, so we never convert; Date.UTC is used purely as a calendar.
+import { format } from 'date-fns';
+
+const PARTS = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?)?$/;
+
+/** Minutes since 1970-01-01T00:00 of the same wall clock. */
+export function wallMinutes(at: string): number {
+  const m = PARTS.exec(at);
+  if (!m) throw new Error(`not a wall-clock date-time: ${at}`);
+  const days = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / 86_400_000;
+  return days * 1440 + Number(m[4] ?? 0) * 60 + Number(m[5] ?? 0) + Number(m[6] ?? 0) / 60;
+}
+
+export function addDaysToDay(day: string, days: number): string {
+  const t = Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10)) + days);
+  return new Date(t).toISOString().slice(0, 10);
+}
+
+/** The last day of the month after the one `day` falls in (the grant → purchase window). */
+export function endOfNextMonth(day: string): string {
+  const t = Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) + 1, 0);
+  return new Date(t).toISOString().slice(0, 10);
+}
+
+function calendar(at: string): Date {
+  const m = PARTS.exec(at)!;
+  return new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4] ?? 0), Number(m[5] ?? 0));
+}
+
+/** "Nov 3, 2026 13:02" / "Nov 3, 2026": how times appear in messages meant for support agents. */
+export function showWall(at: string): string {
+  return format(calendar(at), at.length > 10 ? 'MMM d, yyyy HH:mm' : 'MMM d, yyyy');
+}
+
+export function showDay(day: string): string {
+  return format(calendar(day.slice(0, 10)), 'MMM d, yyyy');
+}

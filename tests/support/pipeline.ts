@@ -1,0 +1,27 @@
+// The whole chain on a demo account: render its saved pages, read them, merge, report.
+import type { RenderOptions } from '../../demo/pages';
+import type { DemoAccount } from '../../demo/scenario';
+import { savedPage } from '../../demo/site';
+import { buildReport } from '../../lib/analysis/report';
+import type { Settings } from '../../lib/analysis/settings';
+import { readPage } from '../../lib/dashboard/read-page';
+import { pageUrl, type PageKind } from '../../lib/dashboard/routes';
+import { mergeSnapshot } from '../../lib/ledger/merge';
+import { emptyLedger, emptyOrg, type Ledger } from '../../lib/ledger/schema';
+import type { Report } from '../../lib/report-schema';
+import { linkedDocument } from './read-dom';
+
+export const ALL_PAGES: PageKind[] = ['credit-grants', 'billing-history', 'overview', 'usage'];
+
+export function ledgerOf(account: DemoAccount, pages: PageKind[] = ALL_PAGES, options: RenderOptions = {}, seenAt = `${account.today}T10:00:00`): Ledger {
+  return pages.reduce(
+    (ledger, kind) => mergeSnapshot(ledger, readPage(linkedDocument(savedPage(kind, account, options)), kind, pageUrl(kind), seenAt)),
+    emptyLedger(),
+  );
+}
+
+export function reportOf(account: DemoAccount, pages: PageKind[] = ALL_PAGES, settings?: Settings): Report {
+  const ledger = ledgerOf(account, pages);
+  const org = ledger.organizations[account.organization] ?? emptyOrg(account.organization);
+  return buildReport(org, { today: account.today, settings });
+}
