@@ -1,55 +1,129 @@
-// The toolbar popup: what Credit Lens has read so far, and links to the billing pages.
+// The toolbar popup: per organization, the summary, the alerts, when each page was last read,
+// and the actions that produce the evidence (support request, CSV, JSON report).
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { PAGE_KINDS, pageUrl } from '../lib/dashboard/routes';
+import type { Message, Status, StatusAnswer } from '../lib/messages';
+import { grantsCsv } from '../lib/report/grants-csv';
+import { supportRequest } from '../lib/report/support-request';
+import { AlertList } from './AlertList';
+import { download } from './download';
+import { plural, wall } from './format';
+import { Headline } from './Headline';
 import { PAGE_TITLES } from './page-titles';
+import { Reconciliation } from './Reconciliation';
+import { Timeline } from './Timeline';
 
-interface Visit {
-  seenAt: string;
-  rows: number;
-  understood: boolean;
-  warnings: number;
-  organization: string | null;
-}
+const ask = <T,>(m: Message) => browser.runtime.sendMessage(m) as Promise<T>;
 
 export function Popup() {
-  const [visits, setVisits] = useState<Record<string, Visit> | null>(null);
+  const [status, setStatus] = useState<Status | null>(null);
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    browser.runtime.sendMessage({ type: 'status' }).then(
-      (r: unknown) => {
-        const response = r as { ok?: boolean; visits?: Record<string, Visit>; error?: string };
-        if (response?.ok) setVisits(response.visits ?? {});
-        else setError(response?.error ?? 'No answer from the extension.');
-      },
-      (e: unknown) => setError(String(e)),
+  const [notice, setNotice] = useState<string | null>(null);
+  const load = (organization?: string) =>
+    ask<StatusAnswer>({ type: 'status', organization }).then(
+      (s) => (s.ok ? setStatus(s) : setError(s.error)),
+      (e: unknown) => setError(`No answer from the extension: ${String(e)}`),
     );
-  }, []);
+  useEffect(() => void load(), []);
+
+  if (error) return <main class="popup"><h1>Credit Lens</h1><p class="cl-warn" role="alert">{error}</p></main>;
+  if (!status) return <main class="popup"><h1>Credit Lens</h1><p class="cl-muted">Loading…</p></main>;
+  const report = status.report;
+  const critical = report?.alerts.filter((a) => a.severity === 'critical').length ?? 0;
+  const stamp = new Date().toISOString().slice(0, 10);
+
+  const copy = () =>
+    report &&
+    navigator.clipboard.writeText(supportRequest(report)).then(
+      () => setNotice('Support request copied: paste it into a message to OpenAI support.'),
+      () => setNotice('The browser did not allow copying.'),
+    );
+
   return (
     <main class="popup">
-      <h1>Credit Lens</h1>
-      {error && <p role="alert">{error}</p>}
-      {!visits && !error && <p>Loading…</p>}
-      {visits && (
-        <table class="pages">
-          <caption>Billing pages read</caption>
-          <tbody>
-            {PAGE_KINDS.map((kind) => {
-              const v = visits[kind];
-              return (
-                <tr key={kind} data-page={kind}>
-                  <th scope="row">
-                    <a href={pageUrl(kind)} target="_blank" rel="noreferrer">
-                      {PAGE_TITLES[kind]}
-                    </a>
-                  </th>
-                  <td>{v ? (v.understood ? `${v.rows} rows, ${v.seenAt.replace('T', ' ')}` : 'not readable') : 'not visited yet'}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+      <header class="cl-head">
+        <h1 class="cl-title">Credit Lens</h1>
+        {status.organizations.length > 1 ? (
+          <label class="org">
+            <span class="cl-muted">Organization </span>
+            <select value={status.current ?? ''} onChange={(e) => void load((e.target as HTMLSelectElement).value)}>
+              {status.organizations.map((o) => (
+                <option key={o.key} value={o.key}>
+                  {o.name ?? 'Not named on the page'}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : report?.organization ? (
+          <span class="cl-org">{report.organization}</span>
+        ) : null}
+        {critical > 0 && <span class="cl-count">{plural(critical, 'critical alert')}</span>}
+      </header>
+      {status.problem && (
+        <div class="cl-warn" role="alert">
+          <p>{status.problem.message}</p>
+          <button type="button" class="cl-button" onClick={() => void ask({ type: 'dismiss-problem' }).then(() => load(status.current ?? undefined))}>
+            Dismiss
+          </button>
+        </div>
       )}
+      {!report && (
+        <p>
+          Nothing read yet. Open your billing pages on platform.openai.com while signed in: Credit Lens reads them where you are and keeps what it
+          learns in this browser only.
+        </p>
+      )}
+      {report && (
+        <>
+          <Headline report={report} seen={new Set(Object.keys(status.pages))} />
+          <section aria-label="Actions" class="actions">
+            <button type="button" class="cl-button primary" onClick={() => void copy()}>
+              Copy support request
+            </button>
+            <button type="button" class="cl-button" onClick={() => download(`credit-lens-grants-${stamp}.csv`, grantsCsv(report), 'text/csv')}>
+              Download CSV
+            </button>
+            <button type="button" class="cl-button" onClick={() => download(`credit-lens-report-${stamp}.json`, `${JSON.stringify(report, null, 2)}\n`, 'application/json')}>
+              Download report (JSON)
+            </button>
+          </section>
+          {notice && (
+            <p class="cl-ok" role="status">
+              {notice}
+            </p>
+          )}
+          <h2>Alerts</h2>
+          <AlertList alerts={report.alerts} initial={3} />
+          <h2>Where the money went</h2>
+          <Reconciliation report={report} />
+          <Timeline report={report} width={420} />
+        </>
+      )}
+      <h2>Billing pages</h2>
+      <table class="pages">
+        <tbody>
+          {PAGE_KINDS.map((kind) => {
+            const seen = status.pages[kind];
+            return (
+              <tr key={kind} data-page={kind}>
+                <th scope="row">
+                  <a href={pageUrl(kind)} target="_blank" rel="noreferrer">
+                    {PAGE_TITLES[kind]}
+                  </a>
+                </th>
+                <td>{seen ? (seen.understood ? `read ${wall(seen.seenAt)}` : `could not be read (${wall(seen.seenAt)})`) : 'not read yet'}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <p class="foot">
+        <a href={browser.runtime.getURL('/options.html')} target="_blank" rel="noreferrer">
+          Settings and data
+        </a>
+        <span class="cl-muted"> · Nothing leaves your browser.</span>
+      </p>
     </main>
   );
 }

@@ -48,6 +48,8 @@ export const AlertSchema = z.object({
   invoices: z.array(z.string()),
   grants: z.array(z.string()),
   message: z.string(),
+  /** recharge-above-threshold: the proven lower bound of unused credit at the charge (addition). */
+  boundCents: z.number().int().optional(),
 });
 
 export const ReportSchema = z.object({
@@ -79,6 +81,8 @@ export const ReportSchema = z.object({
   warnings: z.array(z.string()),
   /** Plain-language explanations tied to this account's numbers (addition). */
   explanations: z.array(z.string()),
+  /** For each paid invoice, the credit provably unused when it was paid (addition). */
+  unusedAtPayment: z.array(z.object({ invoice: z.string(), unusedCents: cents })),
   /** The tax rate inferred from grant/invoice pairs, in basis points (addition). */
   taxRateBasisPoints: z.number().nullable(),
 });

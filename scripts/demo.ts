@@ -5,6 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { SEED_ACCOUNT } from '../demo/scenario';
+import { PAGE_TITLES } from '../components/page-titles';
 import { pageUrl, type PageKind } from '../lib/dashboard/routes';
 import { launchWithExtension, serveDemo } from './extension-browser';
 
@@ -16,23 +17,28 @@ const browser = await launchWithExtension({ headed });
 await serveDemo(browser.context, SEED_ACCOUNT);
 const page = await browser.context.newPage();
 
-async function panelText(p: Page): Promise<string> {
+async function panelText(p: Page, kind: PageKind): Promise<string> {
+  // Wait for this page's panel to hold a report (or to say it could not read the page).
   const panel = p.locator('credit-lens-panel .cl-panel');
-  await panel.waitFor({ timeout: 10_000 });
-  await p.waitForTimeout(600);
-  return (await panel.innerText()).replace(/\n+/g, ' | ');
+  await p.locator('credit-lens-panel .cl-title', { hasText: PAGE_TITLES[kind] }).waitFor({ timeout: 10_000 });
+  await p.locator('credit-lens-panel .cl-headline, credit-lens-panel .cl-warn').first().waitFor({ timeout: 10_000 });
+  await p.waitForFunction(() => !document.querySelector('credit-lens-panel')?.shadowRoot?.textContent?.includes('Reading this page'), null, { timeout: 10_000 });
+  await p.waitForTimeout(300);
+  const headline = await p.locator('credit-lens-panel .cl-headline').first().innerText().catch(() => '');
+  const badges = await p.locator('credit-lens-badge').count();
+  return `${headline || (await panel.innerText()).split('\n').slice(0, 3).join(' | ')} [${badges} row badges]`;
 }
 
 const order: PageKind[] = ['credit-grants', 'billing-history', 'overview', 'usage'];
 for (const kind of order) {
   if (kind === 'billing-history') {
     // Arrive by the site's own tab, without a reload, as a user would.
-    await page.getByRole('link', { name: 'Billing history' }).click();
+    await page.getByRole('navigation', { name: 'Billing' }).getByRole('link', { name: 'Billing history' }).click();
     await page.waitForURL(pageUrl(kind));
   } else {
     await page.goto(pageUrl(kind));
   }
-  console.log(`${kind}: ${await panelText(page)}`);
+  console.log(`${PAGE_TITLES[kind]}: ${await panelText(page, kind)}`);
   await page.screenshot({ path: `${outDir}/${kind}.png`, fullPage: true });
 }
 

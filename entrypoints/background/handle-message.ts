@@ -1,6 +1,33 @@
-// The background worker's one entry for messages: validate, then act.
-import { MessageSchema } from '../../lib/messages';
-import { recordVisit, readVisits } from './visits';
+// The background worker's one entry for messages: validate, then act on the ledger.
+import { format } from 'date-fns';
+import { buildReport } from '../../lib/analysis/report';
+import { mergeSnapshot } from '../../lib/ledger/merge';
+import { orgKey, type Ledger } from '../../lib/ledger/schema';
+import { exportLedger, importLedger } from '../../lib/ledger/transfer';
+import { MessageSchema, type Status } from '../../lib/messages';
+import type { Report } from '../../lib/report-schema';
+import { dismissProblem, readLedger, readProblem, serialized, writeLedger } from './ledger-store';
+import { readCurrentOrg, readSettings, updateSettings, writeCurrentOrg } from './settings-store';
+import { showCriticalCount } from './toolbar-badge';
+
+const today = () => format(new Date(), 'yyyy-MM-dd');
+
+async function reportFor(ledger: Ledger, key: string | null): Promise<Report | null> {
+  const org = key === null ? undefined : ledger.organizations[key];
+  return org ? buildReport(org, { today: today(), settings: await readSettings() }) : null;
+}
+
+/** The organization to show: the one asked for, else the last one seen, else any. */
+async function pick(ledger: Ledger, asked?: string): Promise<string | null> {
+  if (asked !== undefined && asked in ledger.organizations) return asked;
+  const current = await readCurrentOrg();
+  if (current !== null && current in ledger.organizations) return current;
+  return Object.keys(ledger.organizations)[0] ?? null;
+}
+
+async function refreshBadge(ledger: Ledger): Promise<void> {
+  await showCriticalCount(await reportFor(ledger, await pick(ledger)));
+}
 
 export async function handleMessage(raw: unknown): Promise<unknown> {
   const parsed = MessageSchema.safeParse(raw);
@@ -10,9 +37,63 @@ export async function handleMessage(raw: unknown): Promise<unknown> {
   const message = parsed.data;
   switch (message.type) {
     case 'snapshot':
-      await recordVisit(message.snapshot);
-      return { ok: true };
+      return serialized(async () => {
+        // The site shows one organization at a time: a page whose switcher could not be read
+        // belongs to the organization seen last.
+        const current = await readCurrentOrg();
+        const snapshot = message.snapshot.organization === null && current ? { ...message.snapshot, organization: current } : message.snapshot;
+        const key = orgKey(snapshot.organization);
+        const ledger = mergeSnapshot(await readLedger(), snapshot);
+        await writeLedger(ledger);
+        await writeCurrentOrg(key);
+        const report = await reportFor(ledger, key);
+        await showCriticalCount(report);
+        return { ok: true, report, problem: await readProblem() };
+      });
     case 'status':
-      return { ok: true, visits: await readVisits() };
+      return serialized(async (): Promise<Status> => {
+        const ledger = await readLedger();
+        const key = await pick(ledger, message.organization);
+        const org = key === null ? undefined : ledger.organizations[key];
+        const pages: Status['pages'] = {};
+        for (const [kind, seen] of Object.entries(org?.pages ?? {})) pages[kind as keyof Status['pages']] = { seenAt: seen.seenAt, understood: seen.understood, rows: seen.rows };
+        return {
+          ok: true,
+          organizations: Object.entries(ledger.organizations).map(([k, o]) => ({ key: k, name: o.organization })),
+          current: key,
+          report: await reportFor(ledger, key),
+          pages,
+          problem: await readProblem(),
+          settings: await readSettings(),
+        };
+      });
+    case 'export':
+      return serialized(async () => ({ ok: true, text: exportLedger(await readLedger()), filename: `credit-lens-data-${today()}.json` }));
+    case 'import':
+      return serialized(async () => {
+        const result = importLedger(await readLedger(), message.text);
+        if (!result.ok) return { ok: false, error: result.reason };
+        await writeLedger(result.ledger);
+        await refreshBadge(result.ledger);
+        return { ok: true, added: result.added };
+      });
+    case 'delete':
+      return serialized(async () => {
+        const ledger = await readLedger();
+        if (message.organization === undefined) ledger.organizations = {};
+        else delete ledger.organizations[message.organization];
+        await writeLedger(ledger);
+        await refreshBadge(ledger);
+        return { ok: true };
+      });
+    case 'settings':
+      return serialized(async () => {
+        const settings = message.settings ? await updateSettings(message.settings) : await readSettings();
+        await refreshBadge(await readLedger());
+        return { ok: true, settings };
+      });
+    case 'dismiss-problem':
+      await dismissProblem();
+      return { ok: true };
   }
 }

@@ -18,7 +18,7 @@ export default defineContentScript({
       const kind = pageKindOfUrl(href);
       if (!kind) return; // Not a billing page: route detection is all we do here.
       visit = new AbortController();
-      void startVisit(ctx, kind, visit.signal);
+      void startVisit(ctx, kind, href, visit.signal);
     };
     // WXT's event carries the new URL: with the Navigation API it fires before location changes.
     ctx.addEventListener(window, 'wxt:locationchange', (event) => onRoute(event.newUrl.href));

@@ -1,24 +1,49 @@
-// One visit of a billing route: mount the panel, read the page now and whenever its rows
-// change (SPA tables arrive late and paginate), send each new snapshot to the background.
+// One visit of a billing route: mount the panel, show what is already known, read the page now
+// and whenever its rows change (SPA tables arrive late and paginate), send each new snapshot to
+// the background, and draw the report it answers with in the panel and beside the rows.
 import { format } from 'date-fns';
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { storage } from 'wxt/utils/storage';
 import { Panel, type PanelState } from '../../components/Panel';
-import { readPage } from '../../lib/dashboard/read-page';
+import { pageOutline } from '../../lib/dashboard/outline';
+import { readPageWithAnchors, type PageRead } from '../../lib/dashboard/read-page';
 import type { PageKind } from '../../lib/dashboard/routes';
-import type { Message } from '../../lib/messages';
+import type { Message, SnapshotAnswer, StatusAnswer } from '../../lib/messages';
+import { removeBadges, renderBadges } from './badges';
+import { pageTheme } from './theme';
 
 const REREAD_DEBOUNCE_MS = 250;
 /** How long a page may stay empty before we say we could not read it (SPAs load late). */
 const UNREADABLE_AFTER_MS = 4000;
+const collapsedItem = storage.defineItem<boolean>('local:panelCollapsed', { fallback: false });
 
-export async function startVisit(ctx: ContentScriptContext, kind: PageKind, signal: AbortSignal): Promise<void> {
-  let state: PanelState = { kind, phase: 'reading', snapshot: null, error: null };
+const now = () => format(new Date(), "yyyy-MM-dd'T'HH:mm:ss");
+const ask = <T,>(message: Message) => browser.runtime.sendMessage(message) as Promise<T>;
+
+export async function startVisit(ctx: ContentScriptContext, kind: PageKind, url: string, signal: AbortSignal): Promise<void> {
+  const collapsed = (await collapsedItem.getValue()) === true;
+  let state: PanelState = { kind, phase: 'reading', snapshot: null, report: null, problem: null, error: null, collapsed, outlineCopied: false };
   let container: HTMLElement | null = null;
+  let lastRead: PageRead | null = null;
+  const theme = pageTheme();
+
+  const actions = {
+    toggle: () => {
+      update({ collapsed: !state.collapsed });
+      void collapsedItem.setValue(state.collapsed);
+    },
+    copyOutline: () => {
+      void navigator.clipboard.writeText(pageOutline(document)).then(
+        () => update({ outlineCopied: true }),
+        () => update({ error: 'The browser did not allow copying to the clipboard.' }),
+      );
+    },
+  };
   const draw = (): void => {
-    if (container) render(<Panel state={state} />, container);
+    if (container) render(<Panel state={state} actions={actions} />, container);
   };
   const update = (next: Partial<PanelState>): void => {
     state = { ...state, ...next };
@@ -30,7 +55,8 @@ export async function startVisit(ctx: ContentScriptContext, kind: PageKind, sign
     position: 'inline',
     anchor: () => document.querySelector('main, [role="main"]') ?? document.body,
     append: 'first',
-    onMount: (uiContainer) => {
+    onMount: (uiContainer, _shadow, shadowHost) => {
+      if (theme) shadowHost.dataset.theme = theme;
       container = uiContainer;
       draw();
     },
@@ -41,44 +67,75 @@ export async function startVisit(ctx: ContentScriptContext, kind: PageKind, sign
   });
   if (signal.aborted) return;
   ui.mount();
-  signal.addEventListener('abort', () => ui.remove(), { once: true });
 
-  let lastKey = '';
-  const read = (): void => {
-    if (signal.aborted) return;
-    // Our own host is re-inserted if the site re-renders its main element.
-    if (!ui.shadowHost.isConnected) ui.mount();
-    const snapshot = readPage(document, kind, location.href, format(new Date(), "yyyy-MM-dd'T'HH:mm:ss"));
-    const key = JSON.stringify({ ...snapshot, seenAt: '' });
-    if (key === lastKey) return;
-    lastKey = key;
-    if (!snapshot.understood) return; // Wait for the table; the timer below reports failure.
-    update({ phase: 'ready', snapshot });
-    send(snapshot);
+  // What the ledger already knows, at once, while the page's own table is still loading.
+  ask<StatusAnswer>({ type: 'status' }).then(
+    (s) => s.ok && !signal.aborted && state.report === null && update({ report: s.report, problem: s.problem }),
+    () => undefined,
+  );
+
+  const observer = new MutationObserver(() => schedule());
+  const watch = () => observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+  /** Change the page without re-reading it because of our own badges. */
+  const quietly = (change: () => void): void => {
+    observer.disconnect();
+    try {
+      change();
+    } finally {
+      observer.takeRecords();
+      if (!signal.aborted) watch();
+    }
   };
-  const send = (snapshot: PanelState['snapshot']): void => {
-    if (!snapshot) return;
-    const message: Message = { type: 'snapshot', snapshot };
-    browser.runtime.sendMessage(message).then(
-      (response: unknown) => {
-        const r = response as { ok?: boolean; error?: string } | undefined;
-        if (!signal.aborted && r && r.ok === false) update({ error: r.error ?? 'The background refused the page.' });
+
+  const drawBadges = (): void => {
+    if (!lastRead || !state.report) return;
+    const read = lastRead;
+    const report = state.report;
+    quietly(() => renderBadges(read, report, theme));
+    performance.mark('credit-lens:badges-rendered');
+  };
+
+  const send = (read: PageRead): void => {
+    const message: Message = { type: 'snapshot', snapshot: read.snapshot };
+    ask<SnapshotAnswer>(message).then(
+      (answer) => {
+        if (signal.aborted) return;
+        if (!answer.ok) return update({ error: answer.error });
+        update({ report: answer.report, problem: answer.problem, error: null });
+        drawBadges();
       },
       (error: unknown) => !signal.aborted && update({ error: `Could not reach the extension: ${String(error)}` }),
     );
   };
 
+  let lastKey = '';
+  const read = (): void => {
+    if (signal.aborted) return;
+    // Our host is re-inserted if the site re-renders its main element.
+    if (!ui.shadowHost.isConnected) quietly(() => ui.mount());
+    performance.mark('credit-lens:read-start');
+    const result = readPageWithAnchors(document, kind, url, now());
+    const key = JSON.stringify({ ...result.snapshot, seenAt: '' });
+    if (key === lastKey) return;
+    lastKey = key;
+    if (!result.snapshot.understood) return; // Wait for the table; the timer below reports failure.
+    lastRead = result;
+    update({ phase: 'ready', snapshot: result.snapshot });
+    drawBadges(); // Rows that arrived late get the badges we already have at once.
+    send(result);
+  };
+
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const observer = new MutationObserver(() => {
+  const schedule = (): void => {
     clearTimeout(timer);
     timer = setTimeout(read, REREAD_DEBOUNCE_MS);
-  });
-  observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+  };
+  watch();
   const giveUp = setTimeout(() => {
     if (state.phase !== 'reading' || signal.aborted) return;
-    const snapshot = readPage(document, kind, location.href, format(new Date(), "yyyy-MM-dd'T'HH:mm:ss"));
-    update({ phase: 'unreadable', snapshot });
-    send(snapshot);
+    const result = readPageWithAnchors(document, kind, url, now());
+    update({ phase: 'unreadable', snapshot: result.snapshot });
+    send(result);
   }, UNREADABLE_AFTER_MS);
   signal.addEventListener(
     'abort',
@@ -86,6 +143,8 @@ export async function startVisit(ctx: ContentScriptContext, kind: PageKind, sign
       observer.disconnect();
       clearTimeout(timer);
       clearTimeout(giveUp);
+      ui.remove();
+      removeBadges();
     },
     { once: true },
   );

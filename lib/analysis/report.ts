@@ -123,6 +123,7 @@ export function buildReport(org: OrgLedger, options: ReportOptions): Report {
     totals,
     alerts,
     warnings: [...new Set(warnings)],
+    unusedAtPayment: bounds.map((b) => ({ invoice: b.invoice.number, unusedCents: b.boundCents })),
     taxRateBasisPoints: rate === null ? null : Math.round(rate * 1e6) / 100,
   };
   return { ...report, explanations: explanations(report) };

@@ -20,6 +20,8 @@ export interface TableRead<T> {
   found: boolean;
   rows: T[];
   warnings: string[];
+  /** For each recorded row, the cell a badge may be shown in (its last cell). */
+  anchors: Element[];
 }
 
 function readBalance(row: RowContext, columns: Record<string, number>): { remaining: Money; original: Money } | string {
@@ -39,12 +41,13 @@ function readBalance(row: RowContext, columns: Record<string, number>): { remain
 
 export function readGrants(root: Document | Element): TableRead<GrantRow> {
   const found = findTable(root, GRANT_COLUMNS, GRANT_REQUIRED);
-  if (!found.ok) return { found: false, rows: [], warnings: [`Credit grants: ${found.reason}.`] };
+  if (!found.ok) return { found: false, rows: [], warnings: [`Credit grants: ${found.reason}.`], anchors: [] };
   const { grid, columns } = found;
   const warnings: string[] = [];
   if (!('state' in columns)) warnings.push('Credit grants: no State column; states are recorded as "other".');
   if (!('expires' in columns)) warnings.push('Credit grants: no Expires column; expiry dates are unknown.');
   const rows: GrantRow[] = [];
+  const anchors: Element[] = [];
   for (const row of dataRows(grid)) {
     const problem = (why: string) => warnings.push(`${describeRow('Credit grants', row)} was not recorded: ${why}.`);
     const date = parseDay(cell(row, columns, 'date') ?? '');
@@ -81,6 +84,7 @@ export function readGrants(root: Document | Element): TableRead<GrantRow> {
       currency: original.currency,
       expiresOn,
     });
+    anchors.push(row.anchor);
   }
-  return { found: true, rows, warnings };
+  return { found: true, rows, warnings, anchors };
 }

@@ -20,11 +20,12 @@ const INVOICE_NUMBER = /^[A-Za-z0-9][A-Za-z0-9_-]{2,63}$/;
 
 export function readInvoices(root: Document | Element): TableRead<InvoiceRow> {
   const found = findTable(root, INVOICE_COLUMNS, INVOICE_REQUIRED);
-  if (!found.ok) return { found: false, rows: [], warnings: [`Billing history: ${found.reason}.`] };
+  if (!found.ok) return { found: false, rows: [], warnings: [`Billing history: ${found.reason}.`], anchors: [] };
   const { grid, columns } = found;
   const warnings: string[] = [];
   if (!('status' in columns)) warnings.push('Billing history: no Status column; statuses are recorded as "other".');
   const rows: InvoiceRow[] = [];
+  const anchors: Element[] = [];
   for (const row of dataRows(grid)) {
     const problem = (why: string) => warnings.push(`${describeRow('Billing history', row)} was not recorded: ${why}.`);
     const number = cell(row, columns, 'number') ?? '';
@@ -55,6 +56,7 @@ export function readInvoices(root: Document | Element): TableRead<InvoiceRow> {
       createdAt: created.value,
       url: rowLink(row),
     });
+    anchors.push(row.anchor);
   }
-  return { found: true, rows, warnings };
+  return { found: true, rows, warnings, anchors };
 }

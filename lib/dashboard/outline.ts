@@ -3,7 +3,7 @@
 import { words } from './text';
 
 const MAX_LINES = 300;
-const SKIP = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'SVG', 'PATH', 'NOSCRIPT', 'CREDIT-LENS-PANEL']);
+const SKIP = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'SVG', 'PATH', 'NOSCRIPT', 'CREDIT-LENS-PANEL', 'CREDIT-LENS-BADGE']);
 const HEADER_ROLES = new Set(['columnheader', 'rowheader']);
 
 function describe(el: Element): string {

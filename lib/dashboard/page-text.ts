@@ -6,7 +6,7 @@ export function ownTexts(root: Document | Element): string[] {
   const out: string[] = [];
   const start = 'body' in root && root.body ? root.body : (root as Element);
   const walk = (el: Element): void => {
-    if (el.tagName === 'SCRIPT' || el.tagName === 'STYLE' || el.tagName === 'TEMPLATE' || el.tagName === 'CREDIT-LENS-PANEL') return;
+    if (el.tagName === 'SCRIPT' || el.tagName === 'STYLE' || el.tagName === 'TEMPLATE' || el.tagName === 'CREDIT-LENS-PANEL' || el.tagName === 'CREDIT-LENS-BADGE') return;
     let own = '';
     for (const node of Array.from(el.childNodes)) {
       if (node.nodeType === 3) own += node.textContent ?? '';

@@ -7,7 +7,20 @@ import type { PageKind } from './routes';
 import type { Snapshot } from './snapshot';
 import { readUsage } from './usage';
 
+export interface PageRead {
+  snapshot: Snapshot;
+  /** Badge places, parallel to snapshot.grants and snapshot.invoices. */
+  grantAnchors: Element[];
+  invoiceAnchors: Element[];
+}
+
 export function readPage(doc: Document, page: PageKind, url: string, seenAt: string): Snapshot {
+  return readPageWithAnchors(doc, page, url, seenAt).snapshot;
+}
+
+export function readPageWithAnchors(doc: Document, page: PageKind, url: string, seenAt: string): PageRead {
+  let grantAnchors: Element[] = [];
+  let invoiceAnchors: Element[] = [];
   const snapshot: Snapshot = {
     page,
     url,
@@ -23,9 +36,11 @@ export function readPage(doc: Document, page: PageKind, url: string, seenAt: str
   if (page === 'credit-grants') {
     const read = readGrants(doc);
     Object.assign(snapshot, { grants: read.rows, understood: read.found, warnings: read.warnings });
+    grantAnchors = read.anchors;
   } else if (page === 'billing-history') {
     const read = readInvoices(doc);
     Object.assign(snapshot, { invoices: read.rows, understood: read.found, warnings: read.warnings });
+    invoiceAnchors = read.anchors;
   } else if (page === 'overview') {
     const read = readOverview(doc);
     Object.assign(snapshot, { overview: read.info, understood: read.info !== null, warnings: read.warnings });
@@ -38,7 +53,8 @@ export function readPage(doc: Document, page: PageKind, url: string, seenAt: str
       snapshot.grants = grants.rows;
       snapshot.understood = true;
       snapshot.warnings.push(...grants.warnings);
+      grantAnchors = grants.anchors;
     }
   }
-  return snapshot;
+  return { snapshot, grantAnchors, invoiceAnchors };
 }

@@ -7,6 +7,8 @@ export interface RowContext {
   number: number;
   cells: string[];
   element: Element;
+  /** Where a badge for this row goes: its last cell. */
+  anchor: Element;
 }
 
 /** Rows that hold data: empty rows and "No invoices yet"-style messages are not data. */
@@ -16,7 +18,7 @@ export function dataRows(grid: Grid): RowContext[] {
     const cells = row.cells.map((c) => visibleText(c));
     if (cells.every((c) => c === '')) return;
     if (cells.filter(Boolean).length === 1 && row.cells.length < grid.headers.length && /^(no|nothing|loading)\b/i.test(cells.find(Boolean)!)) return;
-    out.push({ number: out.length + 1, cells, element: row.element });
+    out.push({ number: out.length + 1, cells, element: row.element, anchor: row.cells[row.cells.length - 1] ?? row.element });
   });
   return out;
 }

@@ -12,6 +12,7 @@ export function aboveThresholdAlerts(bounds: readonly BoundAtRecharge[], thresho
       severity: 'critical' as const,
       invoices: [b.invoice.number],
       grants: [...(grantsOf.get(b.invoice.number) ?? []), ...b.grantIds],
+      boundCents: b.boundCents,
       message:
         `Charged ${formatCents(b.invoice.totalCents)} on ${showWall(b.invoice.createdAt)} (invoice ${b.invoice.number}) while at least ` +
         `${formatCents(b.boundCents)} of earlier credit was unused (threshold ${formatCents(thresholdCents)}). ` +

@@ -22,7 +22,7 @@ export function rapidRechargeAlerts(paid: readonly InvoiceView[], settings: Sett
       const total = burst.reduce((sum, i) => sum + i.totalCents, 0);
       const hours = (times[times.length - 1]! - times[0]!) / 60;
       const span = hours < 1 ? `${Math.round(hours * 60)} minutes` : `${hours < 10 ? hours.toFixed(1) : Math.round(hours)} hours`;
-      const list = burst.slice(0, 25).map((i) => `${i.number} ${formatCents(i.totalCents)} at ${showWall(i.createdAt)}`);
+      const list = burst.slice(0, 25).map((i) => i.number);
       alerts.push({
         kind: 'rapid-recharge',
         severity: burst.length >= 5 && hours <= 24 ? 'critical' : 'warning',
@@ -30,7 +30,7 @@ export function rapidRechargeAlerts(paid: readonly InvoiceView[], settings: Sett
         grants: [],
         message:
           `${burst.length} charges in ${span} (${showWall(burst[0]!.createdAt)} to ${showWall(burst[burst.length - 1]!.createdAt)}), ${formatCents(total)} in all: ` +
-          `${list.join('; ')}${burst.length > 25 ? `; and ${burst.length - 25} more` : ''}. ` +
+          `invoices ${list.join(', ')}${burst.length > 25 ? ` and ${burst.length - 25} more` : ''}. ` +
           'Auto-recharge should charge once when the balance falls below its threshold; charges this close together suggest it misfired.',
       });
     }

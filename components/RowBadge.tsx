@@ -1,0 +1,64 @@
+// The note shown beside a grant or invoice row: what bought the grant, what the invoice bought,
+// and the alerts about that row.
+import { pageUrl } from '../lib/dashboard/routes';
+import type { Report } from '../lib/report-schema';
+import { day, money, wall } from './format';
+
+export type Note = { tone: 'ok' | 'bad' | 'muted'; lines: string[]; link?: { href: string; text: string } };
+
+export function grantNote(report: Report, grantId: string): Note | null {
+  const g = report.grants.find((x) => x.id === grantId);
+  if (!g) return null;
+  const expiring = report.alerts.some((a) => a.kind === 'credits-expiring' && a.grants.includes(grantId));
+  if (g.purchase) {
+    const p = g.purchase;
+    const lines = [`Bought ${wall(p.paidAt)}${p.confidence === 'likely' ? ' (likely)' : ''}`, `Invoice ${p.invoice} · ${money(p.totalCents)} (${money(p.taxCents)} tax)`];
+    if (expiring) lines.push(`Expires soon with ${money(g.remainingCents)} unused`);
+    return { tone: expiring ? 'bad' : 'ok', lines };
+  }
+  if (g.unmatchedReason?.includes('billing history has not been read')) {
+    return { tone: 'muted', lines: ['Purchase not known yet'], link: { href: pageUrl('billing-history'), text: 'Open billing history' } };
+  }
+  return { tone: 'muted', lines: [g.unmatchedReason ?? 'No purchase found'] };
+}
+
+export function invoiceNote(report: Report, number: string): Note | null {
+  const inv = report.invoices.find((x) => x.number === number);
+  if (!inv) return null;
+  const above = report.alerts.find((a) => a.kind === 'recharge-above-threshold' && a.invoices[0] === number);
+  const lines: string[] = [];
+  if (inv.status === 'refunded') lines.push('Refunded: bought no credit');
+  else if (inv.status !== 'paid') lines.push(`${inv.status[0]!.toUpperCase()}${inv.status.slice(1)}: bought no credit`);
+  for (const id of inv.grantIds) {
+    const g = report.grants.find((x) => x.id === id);
+    if (g) lines.push(`→ ${money(g.amountCents)} grant, shown as ${day(g.displayedDate)}`);
+  }
+  if (inv.status === 'paid' && !inv.grantIds.length) lines.push(report.grants.length ? 'No grant seen for this payment' : 'Open credit grants to see what it bought');
+  if (above?.boundCents !== undefined) lines.push(`Charged while at least ${money(above.boundCents)} was unused`);
+  const rapid = report.alerts.some((a) => a.kind === 'rapid-recharge' && a.invoices.includes(number));
+  if (rapid && !above) lines.push('Part of a rapid burst of charges');
+  const link = inv.status === 'paid' && !inv.grantIds.length && !report.grants.length ? { href: pageUrl('credit-grants'), text: 'Open credit grants' } : undefined;
+  return { tone: above || rapid ? 'bad' : inv.status === 'paid' ? 'ok' : 'muted', lines, link };
+}
+
+export function RowBadge({ note }: { note: Note }) {
+  return (
+    <span class={`badge badge-${note.tone}`} role="note" aria-label={`Credit Lens: ${note.lines.join('. ')}`}>
+      <span class="badge-mark" aria-hidden="true">
+        {note.tone === 'bad' ? '!' : '◎'}
+      </span>
+      <span class="badge-text">
+        {note.lines.map((l, i) => (
+          <span key={i} class="badge-line">
+            {l}
+          </span>
+        ))}
+        {note.link && (
+          <a class="badge-link" href={note.link.href}>
+            {note.link.text}
+          </a>
+        )}
+      </span>
+    </span>
+  );
+}

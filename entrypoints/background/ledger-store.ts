@@ -1,0 +1,53 @@
+// The ledger in storage.local. The background is its only writer; writes are queued one after
+// another (several tabs can send at once) and each change is a single set() of the whole
+// ledger, so a worker stopped mid-way leaves either the old or the new ledger, never half.
+// The version lives inside the value (lib/ledger/migrate.ts), so exports carry it too.
+import { format } from 'date-fns';
+import { storage } from 'wxt/utils/storage';
+import { loadLedger } from '../../lib/ledger/load';
+import type { Ledger } from '../../lib/ledger/schema';
+import type { StorageProblem } from '../../lib/messages';
+
+const LEDGER_KEY = 'local:ledger';
+const PROBLEM_KEY = 'local:ledgerProblem';
+
+let queue: Promise<unknown> = Promise.resolve();
+
+/** Run `task` after every task queued before it, whatever became of those. */
+export function serialized<T>(task: () => Promise<T>): Promise<T> {
+  const run = queue.then(task, task);
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+/** Read and validate; a value that does not validate is kept under a backup key and salvaged. */
+export async function readLedger(): Promise<Ledger> {
+  const raw = await storage.getItem<unknown>(LEDGER_KEY);
+  const loaded = loadLedger(raw);
+  if (loaded.ok) return loaded.ledger;
+  const at = format(new Date(), "yyyy-MM-dd'T'HH:mm:ss");
+  const backupKey = `local:ledgerBackup:${at}` as const;
+  await storage.setItem(backupKey, raw);
+  const { grants, invoices, dropped } = loaded.recovered;
+  const problem: StorageProblem = {
+    message: `${loaded.reason} A copy was kept aside; ${grants} grants and ${invoices} invoices were recovered${dropped ? `, ${dropped} damaged rows could not be` : ''}. Visit the billing pages again to fill in what is missing.`,
+    backupKey,
+    at,
+  };
+  await storage.setItem(PROBLEM_KEY, problem);
+  await storage.setItem(LEDGER_KEY, loaded.ledger);
+  return loaded.ledger;
+}
+
+export async function writeLedger(ledger: Ledger): Promise<void> {
+  await storage.setItem(LEDGER_KEY, ledger);
+}
+
+export async function readProblem(): Promise<StorageProblem | null> {
+  const p = await storage.getItem<StorageProblem>(PROBLEM_KEY);
+  return p && typeof p.message === 'string' ? p : null;
+}
+
+export async function dismissProblem(): Promise<void> {
+  await storage.removeItem(PROBLEM_KEY);
+}
