@@ -4,7 +4,7 @@ import { pageUrl } from '../lib/dashboard/routes';
 import type { Report } from '../lib/report-schema';
 import { day, money, wall } from './format';
 
-export type Note = { tone: 'ok' | 'bad' | 'muted'; lines: string[]; link?: { href: string; text: string } };
+export type Note = { tone: 'ok' | 'bad' | 'muted'; lines: string[]; alert?: string; link?: { href: string; text: string } };
 
 export function grantNote(report: Report, grantId: string): Note | null {
   const g = report.grants.find((x) => x.id === grantId);
@@ -13,8 +13,10 @@ export function grantNote(report: Report, grantId: string): Note | null {
   if (g.purchase) {
     const p = g.purchase;
     const lines = [`Bought ${wall(p.paidAt)}${p.confidence === 'likely' ? ' (likely)' : ''}`, `Invoice ${p.invoice} · ${money(p.totalCents)} (${money(p.taxCents)} tax)`];
-    if (expiring) lines.push(`Expires soon with ${money(g.remainingCents)} unused`);
-    return { tone: expiring ? 'bad' : 'ok', lines };
+    const above = report.alerts.find((a) => a.kind === 'recharge-above-threshold' && a.invoices[0] === p.invoice);
+    const alert =
+      above?.boundCents !== undefined ? `Charged while at least ${money(above.boundCents)} was unused` : expiring ? `Expires soon with ${money(g.remainingCents)} unused` : undefined;
+    return { tone: alert ? 'bad' : 'ok', lines, alert };
   }
   if (g.unmatchedReason?.includes('billing history has not been read')) {
     return { tone: 'muted', lines: ['Purchase not known yet'], link: { href: pageUrl('billing-history'), text: 'Open billing history' } };
@@ -34,16 +36,15 @@ export function invoiceNote(report: Report, number: string): Note | null {
     if (g) lines.push(`→ ${money(g.amountCents)} grant, shown as ${day(g.displayedDate)}`);
   }
   if (inv.status === 'paid' && !inv.grantIds.length) lines.push(report.grants.length ? 'No grant seen for this payment' : 'Open credit grants to see what it bought');
-  if (above?.boundCents !== undefined) lines.push(`Charged while at least ${money(above.boundCents)} was unused`);
   const rapid = report.alerts.some((a) => a.kind === 'rapid-recharge' && a.invoices.includes(number));
-  if (rapid && !above) lines.push('Part of a rapid burst of charges');
+  const alert = above?.boundCents !== undefined ? `Charged while at least ${money(above.boundCents)} was unused` : rapid ? 'Part of a rapid burst of charges' : undefined;
   const link = inv.status === 'paid' && !inv.grantIds.length && !report.grants.length ? { href: pageUrl('credit-grants'), text: 'Open credit grants' } : undefined;
-  return { tone: above || rapid ? 'bad' : inv.status === 'paid' ? 'ok' : 'muted', lines, link };
+  return { tone: alert ? 'bad' : inv.status === 'paid' ? 'ok' : 'muted', lines, alert, link };
 }
 
 export function RowBadge({ note }: { note: Note }) {
   return (
-    <span class={`badge badge-${note.tone}`} role="note" aria-label={`Credit Lens: ${note.lines.join('. ')}`}>
+    <span class={`badge badge-${note.tone}`} role="note" aria-label={`Credit Lens: ${[...note.lines, note.alert].filter(Boolean).join('. ')}`}>
       <span class="badge-mark" aria-hidden="true">
         {note.tone === 'bad' ? '!' : '◎'}
       </span>
@@ -53,6 +54,7 @@ export function RowBadge({ note }: { note: Note }) {
             {l}
           </span>
         ))}
+        {note.alert && <strong class="badge-line badge-alert">{note.alert}</strong>}
         {note.link && (
           <a class="badge-link" href={note.link.href}>
             {note.link.text}

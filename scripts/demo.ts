@@ -42,6 +42,13 @@ for (const kind of order) {
   await page.screenshot({ path: `${outDir}/${kind}.png`, fullPage: true });
 }
 
+// Back to the grants page, as a user would after the alert: now each grant shows its purchase.
+await page.goto(pageUrl('credit-grants'));
+console.log(`Credit grants, again: ${await panelText(page, 'credit-grants')}`);
+const firstBadge = await page.locator('credit-lens-badge .badge-text').first().innerText();
+console.log(`  first grant row: ${firstBadge.replace(/\n+/g, ' | ')}`);
+await page.screenshot({ path: `${outDir}/credit-grants-explained.png`, fullPage: true });
+
 const popup = await browser.context.newPage();
 await popup.setViewportSize({ width: 420, height: 600 });
 await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);

@@ -40,7 +40,8 @@ beforeAll(() => {
   writeFileSync(join(dir, 'other.json'), '{"a": 1}');
 }, 30_000);
 
-describe('npm run audit', () => {
+// Each case starts real processes (~1 s each under load): generous timeouts, not speed goals.
+describe('npm run audit', { timeout: 60_000 }, () => {
   it('prints one JSON document with every field of the report', () => {
     const r = json([page('credit-grants'), page('billing-history'), page('overview'), page('usage')]);
     expect(r.organization).toBe('Personal');
