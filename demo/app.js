@@ -8,6 +8,11 @@
     document.title = doc.title;
     setTimeout(function () {
       content.replaceChildren(document.importNode(tpl.content, true));
+      performance.mark('demo:content-shown');
+      // "Rendered": after the next frame is painted (rAF, then the following task).
+      requestAnimationFrame(function () {
+        setTimeout(function () { performance.mark('demo:content-rendered'); }, 0);
+      });
     }, delay);
   }
   function markNav() {

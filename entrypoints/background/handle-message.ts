@@ -37,18 +37,22 @@ export async function handleMessage(raw: unknown): Promise<unknown> {
   const message = parsed.data;
   switch (message.type) {
     case 'snapshot':
-      return serialized(async () => {
-        // The site shows one organization at a time: a page whose switcher could not be read
-        // belongs to the organization seen last.
-        const current = await readCurrentOrg();
-        const snapshot = message.snapshot.organization === null && current ? { ...message.snapshot, organization: current } : message.snapshot;
-        const key = orgKey(snapshot.organization);
-        const ledger = mergeSnapshot(await readLedger(), snapshot);
-        await writeLedger(ledger);
-        await writeCurrentOrg(key);
-        const report = await reportFor(ledger, key);
-        await showCriticalCount(report);
-        return { ok: true, report, problem: await readProblem() };
+      // Answer as soon as the report is ready; the write stays queued in order behind it, and
+      // the next message reads the ledger from memory (ledger-store.ts).
+      return new Promise((answer) => {
+        void serialized(async () => {
+          // The site shows one organization at a time: a page whose switcher could not be read
+          // belongs to the organization seen last.
+          const current = await readCurrentOrg();
+          const snapshot = message.snapshot.organization === null && current ? { ...message.snapshot, organization: current } : message.snapshot;
+          const key = orgKey(snapshot.organization);
+          const ledger = mergeSnapshot(await readLedger(), snapshot);
+          const report = await reportFor(ledger, key);
+          answer({ ok: true, report, problem: await readProblem() });
+          await writeLedger(ledger);
+          await writeCurrentOrg(key);
+          await showCriticalCount(report);
+        }).catch((error: unknown) => answer({ ok: false, error: `Could not save what this page showed: ${String(error)}` }));
       });
     case 'status':
       return serialized(async (): Promise<Status> => {

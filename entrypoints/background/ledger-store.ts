@@ -2,16 +2,19 @@
 // another (several tabs can send at once) and each change is a single set() of the whole
 // ledger, so a worker stopped mid-way leaves either the old or the new ledger, never half.
 // The version lives inside the value (lib/ledger/migrate.ts), so exports carry it too.
-import { format } from 'date-fns';
 import { storage } from 'wxt/utils/storage';
 import { loadLedger } from '../../lib/ledger/load';
 import type { Ledger } from '../../lib/ledger/schema';
 import type { StorageProblem } from '../../lib/messages';
+import { wallClockNow } from '../../lib/wall-clock-now';
 
 const LEDGER_KEY = 'local:ledger';
 const PROBLEM_KEY = 'local:ledgerProblem';
 
 let queue: Promise<unknown> = Promise.resolve();
+// The background is the only writer, so the validated ledger can stay in memory between
+// messages; a restarted worker starts empty and reads (and validates) storage again.
+let cached: Ledger | null = null;
 
 /** Run `task` after every task queued before it, whatever became of those. */
 export function serialized<T>(task: () => Promise<T>): Promise<T> {
@@ -22,10 +25,11 @@ export function serialized<T>(task: () => Promise<T>): Promise<T> {
 
 /** Read and validate; a value that does not validate is kept under a backup key and salvaged. */
 export async function readLedger(): Promise<Ledger> {
+  if (cached) return cached;
   const raw = await storage.getItem<unknown>(LEDGER_KEY);
   const loaded = loadLedger(raw);
-  if (loaded.ok) return loaded.ledger;
-  const at = format(new Date(), "yyyy-MM-dd'T'HH:mm:ss");
+  if (loaded.ok) return (cached = loaded.ledger);
+  const at = wallClockNow();
   const backupKey = `local:ledgerBackup:${at}` as const;
   await storage.setItem(backupKey, raw);
   const { grants, invoices, dropped } = loaded.recovered;
@@ -36,11 +40,22 @@ export async function readLedger(): Promise<Ledger> {
   };
   await storage.setItem(PROBLEM_KEY, problem);
   await storage.setItem(LEDGER_KEY, loaded.ledger);
-  return loaded.ledger;
+  return (cached = loaded.ledger);
 }
 
 export async function writeLedger(ledger: Ledger): Promise<void> {
-  await storage.setItem(LEDGER_KEY, ledger);
+  cached = ledger;
+  try {
+    await storage.setItem(LEDGER_KEY, ledger);
+  } catch (error) {
+    cached = null; // Storage holds the last good ledger: read it again next time.
+    throw error;
+  }
+}
+
+/** Forget the in-memory copy (tests that change storage behind the worker's back). */
+export function forgetCachedLedger(): void {
+  cached = null;
 }
 
 export async function readProblem(): Promise<StorageProblem | null> {

@@ -5,15 +5,23 @@ import { DEFAULT_SETTINGS, SettingsSchema, type Settings } from '../../lib/analy
 const SETTINGS_KEY = 'local:settings';
 const CURRENT_KEY = 'local:currentOrganization';
 
+let cachedSettings: Settings | null = null;
+
 export async function readSettings(): Promise<Settings> {
+  if (cachedSettings) return cachedSettings;
   const parsed = SettingsSchema.safeParse((await storage.getItem(SETTINGS_KEY)) ?? {});
-  return parsed.success ? parsed.data : DEFAULT_SETTINGS;
+  return (cachedSettings = parsed.success ? parsed.data : DEFAULT_SETTINGS);
 }
 
 export async function updateSettings(change: Partial<Settings>): Promise<Settings> {
   const next = SettingsSchema.parse({ ...(await readSettings()), ...change });
   await storage.setItem(SETTINGS_KEY, next);
-  return next;
+  return (cachedSettings = next);
+}
+
+/** Forget the in-memory settings (tests that reset storage behind the worker's back). */
+export function forgetCachedSettings(): void {
+  cachedSettings = null;
 }
 
 export async function readCurrentOrg(): Promise<string | null> {

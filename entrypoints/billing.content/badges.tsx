@@ -35,25 +35,40 @@ function place(cell: Element, note: Note | null, theme: string | null): void {
   render(<RowBadge note={note} />, host(cell, theme));
 }
 
-/** Draw every badge; returns how many rows got one. */
-export function renderBadges(read: PageRead, report: Report, theme: string | null): number {
-  let count = 0;
+type Job = { cell: Element; note: () => Note | null };
+
+/** Rows drawn at once: a table starts near the top, and asking where rows are would force a layout. */
+const FIRST_ROWS = 40;
+
+/**
+ * Draw a badge in every row the read found. The first rows are drawn at once; the rest follow
+ * in the next task, in one batch so the table is laid out once more, not once per chunk. `onDone` runs when every row has its badge; the returned function
+ * cancels the rest.
+ */
+export function renderBadges(read: PageRead, report: Report, theme: string | null, run: (draw: () => void) => void, onDone: () => void): () => void {
   const ids = new Map(rankGrants(read.snapshot.grants).map(({ key, rank, row }) => [row, grantId(key, rank)]));
+  const jobs: Job[] = [];
   read.snapshot.grants.forEach((row, i) => {
     const cell = read.grantAnchors[i];
-    if (cell) {
-      place(cell, grantNote(report, ids.get(row)!), theme);
-      count++;
-    }
+    if (cell) jobs.push({ cell, note: () => grantNote(report, ids.get(row)!) });
   });
   read.snapshot.invoices.forEach((row, i) => {
     const cell = read.invoiceAnchors[i];
-    if (cell) {
-      place(cell, invoiceNote(report, row.number), theme);
-      count++;
-    }
+    if (cell) jobs.push({ cell, note: () => invoiceNote(report, row.number) });
   });
-  return count;
+  const visible = jobs.slice(0, FIRST_ROWS);
+  const later = jobs.slice(FIRST_ROWS);
+  run(() => visible.forEach((j) => place(j.cell, j.note(), theme)));
+  performance.mark('credit-lens:badges-visible');
+  if (!later.length) {
+    onDone();
+    return () => undefined;
+  }
+  const timer = setTimeout(() => {
+    run(() => later.forEach((j) => place(j.cell, j.note(), theme)));
+    onDone();
+  }, 0);
+  return () => clearTimeout(timer);
 }
 
 export function removeBadges(): void {

@@ -7,6 +7,7 @@ export default defineContentScript({
   matches: ['https://platform.openai.com/*'],
   cssInjectionMode: 'ui',
   main(ctx) {
+    performance.mark('credit-lens:main-start');
     // One visit per billing route; everything a visit sets up hangs off its AbortController.
     let visit: AbortController | null = null;
     let visitedUrl = '';
@@ -24,5 +25,6 @@ export default defineContentScript({
     ctx.addEventListener(window, 'wxt:locationchange', (event) => onRoute(event.newUrl.href));
     ctx.onInvalidated(() => visit?.abort());
     onRoute(location.href);
+    performance.mark('credit-lens:route-checked');
   },
 });

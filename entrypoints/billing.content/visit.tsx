@@ -1,30 +1,30 @@
 // One visit of a billing route: mount the panel, show what is already known, read the page now
 // and whenever its rows change (SPA tables arrive late and paginate), send each new snapshot to
 // the background, and draw the report it answers with in the panel and beside the rows.
-import { format } from 'date-fns';
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
-import { storage } from 'wxt/utils/storage';
 import { Panel, type PanelState } from '../../components/Panel';
 import { pageOutline } from '../../lib/dashboard/outline';
 import { readPageWithAnchors, type PageRead } from '../../lib/dashboard/read-page';
 import type { PageKind } from '../../lib/dashboard/routes';
 import type { Message, SnapshotAnswer, StatusAnswer } from '../../lib/messages';
+import type { Report } from '../../lib/report-schema';
+import { wallClockNow } from '../../lib/wall-clock-now';
 import { removeBadges, renderBadges } from './badges';
 import { pageTheme } from './theme';
 
 const REREAD_DEBOUNCE_MS = 250;
 /** How long a page may stay empty before we say we could not read it (SPAs load late). */
 const UNREADABLE_AFTER_MS = 4000;
-const collapsedItem = storage.defineItem<boolean>('local:panelCollapsed', { fallback: false });
-
-const now = () => format(new Date(), "yyyy-MM-dd'T'HH:mm:ss");
+const COLLAPSED_KEY = 'panelCollapsed';
+const readCollapsed = async () => (await browser.storage.local.get(COLLAPSED_KEY))[COLLAPSED_KEY] === true;
+const now = () => wallClockNow();
 const ask = <T,>(message: Message) => browser.runtime.sendMessage(message) as Promise<T>;
 
 export async function startVisit(ctx: ContentScriptContext, kind: PageKind, url: string, signal: AbortSignal): Promise<void> {
-  const collapsed = (await collapsedItem.getValue()) === true;
+  const collapsed = await readCollapsed();
   let state: PanelState = { kind, phase: 'reading', snapshot: null, report: null, problem: null, error: null, collapsed, outlineCopied: false };
   let container: HTMLElement | null = null;
   let lastRead: PageRead | null = null;
@@ -33,7 +33,7 @@ export async function startVisit(ctx: ContentScriptContext, kind: PageKind, url:
   const actions = {
     toggle: () => {
       update({ collapsed: !state.collapsed });
-      void collapsedItem.setValue(state.collapsed);
+      void browser.storage.local.set({ [COLLAPSED_KEY]: state.collapsed });
     },
     copyOutline: () => {
       void navigator.clipboard.writeText(pageOutline(document)).then(
@@ -87,12 +87,12 @@ export async function startVisit(ctx: ContentScriptContext, kind: PageKind, url:
     }
   };
 
-  const drawBadges = (): void => {
-    if (!lastRead || !state.report) return;
-    const read = lastRead;
-    const report = state.report;
-    quietly(() => renderBadges(read, report, theme));
-    performance.mark('credit-lens:badges-rendered');
+  let cancelBadges = (): void => undefined;
+  const drawBadges = (report: Report | null): void => {
+    if (!lastRead || !report) return;
+    cancelBadges();
+    performance.mark('credit-lens:badges-start');
+    cancelBadges = renderBadges(lastRead, report, theme, quietly, () => performance.mark('credit-lens:badges-rendered'));
   };
 
   const send = (read: PageRead): void => {
@@ -100,9 +100,10 @@ export async function startVisit(ctx: ContentScriptContext, kind: PageKind, url:
     ask<SnapshotAnswer>(message).then(
       (answer) => {
         if (signal.aborted) return;
+        performance.mark('credit-lens:report-received');
         if (!answer.ok) return update({ error: answer.error });
+        drawBadges(answer.report); // Rows first: they are what the person is looking at.
         update({ report: answer.report, problem: answer.problem, error: null });
-        drawBadges();
       },
       (error: unknown) => !signal.aborted && update({ error: `Could not reach the extension: ${String(error)}` }),
     );
@@ -115,20 +116,23 @@ export async function startVisit(ctx: ContentScriptContext, kind: PageKind, url:
     if (!ui.shadowHost.isConnected) quietly(() => ui.mount());
     performance.mark('credit-lens:read-start');
     const result = readPageWithAnchors(document, kind, url, now());
+    performance.mark('credit-lens:read-done');
     const key = JSON.stringify({ ...result.snapshot, seenAt: '' });
     if (key === lastKey) return;
     lastKey = key;
     if (!result.snapshot.understood) return; // Wait for the table; the timer below reports failure.
     lastRead = result;
+    drawBadges(state.report); // Rows that arrived late get the badges we already have at once.
     update({ phase: 'ready', snapshot: result.snapshot });
-    drawBadges(); // Rows that arrived late get the badges we already have at once.
     send(result);
   };
 
   let timer: ReturnType<typeof setTimeout> | undefined;
+  // Until the table is first read, read in the next task: a site renders a table in one task, so
+  // that coalesces it without delay. After that, changes are debounced.
   const schedule = (): void => {
     clearTimeout(timer);
-    timer = setTimeout(read, REREAD_DEBOUNCE_MS);
+    timer = setTimeout(read, lastRead ? REREAD_DEBOUNCE_MS : 0);
   };
   watch();
   const giveUp = setTimeout(() => {
@@ -144,6 +148,7 @@ export async function startVisit(ctx: ContentScriptContext, kind: PageKind, url:
       clearTimeout(timer);
       clearTimeout(giveUp);
       ui.remove();
+      cancelBadges();
       removeBadges();
     },
     { once: true },

@@ -9,7 +9,7 @@ export interface BoundAtRecharge {
   invoice: InvoiceView;
   /** At least this much earlier credit was unused when the invoice was paid. */
   boundCents: number;
-  /** Up to 20 of the grants that held it, largest first. */
+  /** Up to 20 of the grants that held it, earliest bought first. */
   grantIds: string[];
   grantCount: number;
 }
@@ -52,7 +52,12 @@ export function boundsAtRecharges(grants: readonly GrantView[], purchases: Reado
       removed.add(span.id);
       if (active.delete(span.id)) sum -= span.cents;
     }
-    const ids = [...active.entries()].sort((a, b) => b[1] - a[1]).slice(0, 20).map(([id]) => id);
+    // The first 20 in purchase order: taking them is O(20), so the sweep stays O(n log n).
+    const ids: string[] = [];
+    for (const id of active.keys()) {
+      if (ids.length === 20) break;
+      ids.push(id);
+    }
     out.push({ invoice: inv, boundCents: sum, grantIds: ids, grantCount: active.size });
   }
   return out;

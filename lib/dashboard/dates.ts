@@ -1,6 +1,6 @@
 // Dates and date-times in the forms real locales show, parsed with explicit date-fns formats.
 // Results are wall-clock strings (YYYY-MM-DD, YYYY-MM-DDTHH:mm[:ss]): no time-zone shift, ever.
-import { format, isValid, parse } from 'date-fns';
+import { isValid, parse } from 'date-fns';
 
 const REFERENCE = new Date(2000, 0, 1);
 
@@ -35,17 +35,31 @@ function inRange(d: Date): boolean {
 export type DateResult = { ok: true; value: string } | { ok: false; reason: string };
 
 /** A calendar date to YYYY-MM-DD. Numeric day/month forms only when they cannot be misread. */
+const pad = (n: number) => String(n).padStart(2, '0');
+const ymd = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+
 // A page uses one format throughout: try the last one that worked first.
 let lastFormat = WORD_FORMATS[0]!;
+// Pages repeat the same days (grants share month ends; invoices share dates): remember answers.
+const dayCache = new Map<string, DateResult>();
 
 export function parseDay(raw: string): DateResult {
+  const hit = dayCache.get(raw);
+  if (hit) return hit;
+  if (dayCache.size > 10_000) dayCache.clear();
+  const result = parseDayUncached(raw);
+  dayCache.set(raw, result);
+  return result;
+}
+
+function parseDayUncached(raw: string): DateResult {
   const text = tidy(raw);
   if (!text) return { ok: false, reason: 'the date is empty' };
   for (const f of [lastFormat, ...WORD_FORMATS, ...ISO_FORMATS]) {
     const d = parse(text, f, REFERENCE);
     if (inRange(d)) {
       lastFormat = f;
-      return { ok: true, value: format(d, 'yyyy-MM-dd') };
+      return { ok: true, value: ymd(d) };
     }
   }
   const numeric = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$/.exec(text);
@@ -57,7 +71,7 @@ export function parseDay(raw: string): DateResult {
     if (usOk && gbOk && us.getTime() !== gb.getTime()) {
       return { ok: false, reason: `the date "${text}" could be month/day or day/month` };
     }
-    if (usOk || gbOk) return { ok: true, value: format(usOk ? us : gb, 'yyyy-MM-dd') };
+    if (usOk || gbOk) return { ok: true, value: ymd(usOk ? us : gb) };
   }
   return { ok: false, reason: `"${raw.trim().slice(0, 60)}" is not a date in a known form` };
 }

@@ -17,7 +17,19 @@ function toCents(whole: string, fraction: string | undefined): number | null {
   return Number.isSafeInteger(cents) && cents <= MAX_CENTS ? cents : null;
 }
 
+// Pages repeat the same amounts: remember answers (values are never mutated by callers).
+const moneyCache = new Map<string, Money | null>();
+
 export function parseMoney(raw: string): Money | null {
+  const hit = moneyCache.get(raw);
+  if (hit !== undefined) return hit === null ? null : { ...hit };
+  const result = parseMoneyUncached(raw);
+  if (moneyCache.size > 5000) moneyCache.clear();
+  moneyCache.set(raw, result);
+  return result === null ? null : { ...result };
+}
+
+function parseMoneyUncached(raw: string): Money | null {
   let text = raw.trim();
   let negative = false;
   const paren = /^\((.*)\)$/.exec(text);

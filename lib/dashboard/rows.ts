@@ -30,8 +30,9 @@ export function cell(row: RowContext, columns: Record<string, number>, name: str
 
 /** The first https link in a row, for the invoice's "View" page. */
 export function rowLink(row: RowContext): string | null {
-  for (const a of Array.from(row.element.querySelectorAll('a[href]'))) {
-    const href = a.getAttribute('href') ?? '';
+  const links = row.element.getElementsByTagName('a');
+  for (let i = 0; i < links.length; i++) {
+    const href = links[i]!.getAttribute('href') ?? '';
     if (/^https:\/\/[^\s"'<>]+$/i.test(href) && href.length <= 2048) return href;
   }
   return null;

@@ -3,6 +3,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { SEED_ACCOUNT } from '../../demo/scenario';
 import { savedPage } from '../../demo/site';
 import { handleMessage } from '../../entrypoints/background/handle-message';
+import { forgetCachedLedger } from '../../entrypoints/background/ledger-store';
+import { forgetCachedSettings } from '../../entrypoints/background/settings-store';
 import { readPage } from '../../lib/dashboard/read-page';
 import { pageUrl, type PageKind } from '../../lib/dashboard/routes';
 import type { Snapshot } from '../../lib/dashboard/snapshot';
@@ -14,7 +16,12 @@ const snap = (kind: PageKind, seenAt = '2026-11-27T10:00:00'): Snapshot =>
 const send = <T>(message: unknown) => handleMessage(message) as Promise<T>;
 const stored = async () => (await fakeBrowser.storage.local.get(null)) as Record<string, unknown>;
 
-beforeEach(() => fakeBrowser.reset());
+beforeEach(() => {
+  fakeBrowser.reset();
+  // The worker keeps the ledger and settings in memory; a reset storage is a restarted worker.
+  forgetCachedLedger();
+  forgetCachedSettings();
+});
 
 describe('background worker', () => {
   it('rejects a message that does not validate', async () => {
@@ -37,6 +44,7 @@ describe('background worker', () => {
 
   it('sets the toolbar badge to the number of critical alerts', async () => {
     for (const k of ['credit-grants', 'billing-history', 'overview'] as PageKind[]) await send({ type: 'snapshot', snapshot: snap(k) });
+    await send({ type: 'status' }); // queued behind the writes that follow each answer
     expect(await fakeBrowser.action.getBadgeText({})).toBe('8');
     await send({ type: 'delete' });
     expect(await fakeBrowser.action.getBadgeText({})).toBe('');
@@ -47,6 +55,7 @@ describe('background worker', () => {
     const { ledger } = (await stored()) as { ledger: { organizations: { Personal: { grants: { remaining: unknown }[] } } } };
     ledger.organizations.Personal.grants[0]!.remaining = 'garbage';
     await fakeBrowser.storage.local.set({ ledger });
+    forgetCachedLedger(); // as after a worker restart
     const status = await send<Status>({ type: 'status' });
     expect(status.problem!.message).toMatch(/damaged.*8 grants and 8 invoices were recovered, 1 damaged rows could not be/);
     expect(status.report!.grants).toHaveLength(8);
