@@ -10,6 +10,7 @@ import { Headline } from './Headline';
 import { PAGE_TITLES } from './page-titles';
 import { PagesNeeded } from './PagesNeeded';
 import { Reconciliation } from './Reconciliation';
+import { ReportNotes } from './ReportNotes';
 import { Timeline } from './Timeline';
 
 export interface PanelState {
@@ -90,10 +91,11 @@ export function Panel({ state, actions }: { state: PanelState; actions: PanelAct
                 </details>
               )}
               <PagesNeeded seen={seen} current={state.kind} />
+              <ReportNotes report={report} except={snapshot?.warnings} />
             </>
           )}
           {snapshot && snapshot.warnings.length > 0 && (
-            <details class="cl-warnings">
+            <details class="cl-warnings cl-page-warnings">
               <summary>{plural(snapshot.warnings.length, 'thing')} on this page could not be read</summary>
               <ul>
                 {snapshot.warnings.slice(0, 50).map((w, i) => (

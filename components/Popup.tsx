@@ -12,6 +12,7 @@ import { plural, wall } from './format';
 import { Headline } from './Headline';
 import { PAGE_TITLES } from './page-titles';
 import { Reconciliation } from './Reconciliation';
+import { ReportNotes } from './ReportNotes';
 import { Timeline } from './Timeline';
 
 const ask = <T,>(m: Message) => browser.runtime.sendMessage(m) as Promise<T>;
@@ -98,6 +99,7 @@ export function Popup() {
           <h2>Where the money went</h2>
           <Reconciliation report={report} />
           <Timeline report={report} width={420} />
+          <ReportNotes report={report} />
         </>
       )}
       <h2>Billing pages</h2>

@@ -30,6 +30,7 @@ export function invoiceNote(report: Report, number: string): Note | null {
   const above = report.alerts.find((a) => a.kind === 'recharge-above-threshold' && a.invoices[0] === number);
   const lines: string[] = [];
   if (inv.status === 'refunded') lines.push('Refunded: bought no credit');
+  else if (inv.status === 'other') lines.push('Status not recognised: not counted as paid');
   else if (inv.status !== 'paid') lines.push(`${inv.status[0]!.toUpperCase()}${inv.status.slice(1)}: bought no credit`);
   for (const id of inv.grantIds) {
     const g = report.grants.find((x) => x.id === id);

@@ -49,6 +49,11 @@ export function buildReport(org: OrgLedger, options: ReportOptions): Report {
   const oldestInvoiceDay = invoices.length ? invoices.reduce((m, i) => (i.createdAt < m ? i.createdAt : m), invoices[0]!.createdAt).slice(0, 10) : null;
   const matching = matchGrants(grants, invoices, { historySeen, oldestInvoiceDay });
 
+  const unknown = org.invoices.filter((_, k) => invoices[k]!.status === 'other');
+  if (unknown.length) {
+    const words = [...new Set(unknown.map((i) => i.statuses[i.statuses.length - 1]![1] || '(empty)'))].slice(0, 3).map((w) => `"${w.slice(0, 40)}"`);
+    warnings.push(`${unknown.length} invoice${unknown.length > 1 ? 's have a status' : ' has a status'} Credit Lens does not recognise (${words.join(', ')}): not counted as paid.`);
+  }
   if (grantsSeenAt === null) warnings.push('The credit grants page has not been read: open it so payments can be matched to the credit they bought.');
   if (!historySeen) warnings.push('The billing history has not been read: open it to see what was paid and when.');
 

@@ -1,7 +1,7 @@
 // The credit grants table: one row per grant, "remaining / original" balance, back-dated date.
 import { parseDay } from './dates';
 import { formatCents, parseMoney, parseMoneyPair, type Money } from './money';
-import { cell, dataRows, describeRow, type RowContext } from './rows';
+import { cell, dataRows, describeRow, REORDERED_REASON, type RowContext } from './rows';
 import type { GrantRow } from './snapshot';
 import { grantStateOf } from './statuses';
 import { findTable, type ColumnSpec } from './tables';
@@ -50,6 +50,10 @@ export function readGrants(root: Document | Element): TableRead<GrantRow> {
   const anchors: Element[] = [];
   for (const row of dataRows(grid)) {
     const problem = (why: string) => warnings.push(`${describeRow('Credit grants', row)} was not recorded: ${why}.`);
+    if (row.reordered) {
+      problem(REORDERED_REASON);
+      continue;
+    }
     const date = parseDay(cell(row, columns, 'date') ?? '');
     if (!date.ok) {
       problem(date.reason);
@@ -67,6 +71,7 @@ export function readGrants(root: Document | Element): TableRead<GrantRow> {
     }
     const expiresText = cell(row, columns, 'expires');
     let expiresOn: string | null = null;
+    if (expiresText === '') warnings.push(`${describeRow('Credit grants', row)}: no expiry date is shown.`);
     if (expiresText) {
       const e = parseDay(expiresText);
       if (e.ok) expiresOn = e.value;

@@ -2,7 +2,7 @@
 import { parseDateTime } from './dates';
 import type { TableRead } from './grants';
 import { parseMoney } from './money';
-import { cell, dataRows, describeRow, rowLink } from './rows';
+import { cell, dataRows, describeRow, REORDERED_REASON, rowLink } from './rows';
 import type { InvoiceRow } from './snapshot';
 import { invoiceStatusOf } from './statuses';
 import { findTable, type ColumnSpec } from './tables';
@@ -28,6 +28,10 @@ export function readInvoices(root: Document | Element): TableRead<InvoiceRow> {
   const anchors: Element[] = [];
   for (const row of dataRows(grid)) {
     const problem = (why: string) => warnings.push(`${describeRow('Billing history', row)} was not recorded: ${why}.`);
+    if (row.reordered) {
+      problem(REORDERED_REASON);
+      continue;
+    }
     const number = cell(row, columns, 'number') ?? '';
     if (!INVOICE_NUMBER.test(number)) {
       problem(`the invoice number ${quote(number)} is not one`);

@@ -6,7 +6,8 @@ export interface Money {
 }
 
 const SYMBOLS: Record<string, string> = { $: 'USD', 'US$': 'USD', '€': 'EUR', '£': 'GBP' };
-const AMOUNT = String.raw`(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?`;
+// Whole dollars: grouped, or plain without leading zeros ("00.01" is a misread, not a cent).
+const AMOUNT = String.raw`([1-9]\d{0,2}(?:,\d{3})+|0|[1-9]\d*)(?:\.(\d{1,2}))?`;
 const SYMBOL_FIRST = new RegExp(String.raw`^(-|−)?\s*(US\$|\$|€|£)\s*(-|−)?\s*${AMOUNT}$`);
 const CODE_AROUND = new RegExp(String.raw`^(-|−)?\s*(?:([A-Z]{3})\s*)?(-|−)?${AMOUNT}(?:\s*([A-Z]{3}))?$`);
 const MAX_CENTS = 1_000_000_000_00; // a billion dollars: beyond it, a misread

@@ -18,6 +18,7 @@ export function savedFromUrl(html: string): string | null {
 }
 
 export function kindByContent(doc: Document): PageKind | null {
+  if (!doc.documentElement || !doc.body) return null;
   if (findTable(doc, INVOICE_COLUMNS, INVOICE_REQUIRED).ok) return 'billing-history';
   if (findTable(doc, GRANT_COLUMNS, GRANT_REQUIRED).ok) return 'credit-grants';
   const texts = ownTexts(doc).map(words);

@@ -21,6 +21,10 @@ export function readPage(doc: Document, page: PageKind, url: string, seenAt: str
 export function readPageWithAnchors(doc: Document, page: PageKind, url: string, seenAt: string): PageRead {
   let grantAnchors: Element[] = [];
   let invoiceAnchors: Element[] = [];
+  if (!doc.documentElement || !doc.body) {
+    const snapshot: Snapshot = { page, url, organization: null, seenAt, grants: [], invoices: [], overview: null, usage: null, understood: false, warnings: ['The page is empty.'] };
+    return { snapshot, grantAnchors, invoiceAnchors };
+  }
   const snapshot: Snapshot = {
     page,
     url,

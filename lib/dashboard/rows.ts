@@ -9,7 +9,13 @@ export interface RowContext {
   element: Element;
   /** Where a badge for this row goes: its last cell. */
   anchor: Element;
+  /** The row's text holds direction overrides: what the page shows differs from its text. */
+  reordered: boolean;
 }
+
+// Right-to-left / left-to-right override: "$\u202E00.01" shows as "$10.00". Isolates and marks
+// do not reorder digits, so only overrides make a cell unreadable.
+const OVERRIDES = /[\u202D\u202E]/;
 
 /** Rows that hold data: empty rows and "No invoices yet"-style messages are not data. */
 export function dataRows(grid: Grid): RowContext[] {
@@ -18,10 +24,13 @@ export function dataRows(grid: Grid): RowContext[] {
     const cells = row.cells.map((c) => visibleText(c));
     if (cells.every((c) => c === '')) return;
     if (cells.filter(Boolean).length === 1 && row.cells.length < grid.headers.length && /^(no|nothing|loading)\b/i.test(cells.find(Boolean)!)) return;
-    out.push({ number: out.length + 1, cells, element: row.element, anchor: row.cells[row.cells.length - 1] ?? row.element });
+    const reordered = row.cells.some((c) => OVERRIDES.test(c.textContent ?? ''));
+    out.push({ number: out.length + 1, cells, element: row.element, anchor: row.cells[row.cells.length - 1] ?? row.element, reordered });
   });
   return out;
 }
+
+export const REORDERED_REASON = 'it holds characters that reverse how text is shown (bidi overrides), so what the page shows may not be what it says';
 
 export function cell(row: RowContext, columns: Record<string, number>, name: string): string | null {
   const index = columns[name];
