@@ -5,6 +5,7 @@
 import { storage } from 'wxt/utils/storage';
 import { loadLedger } from '../../lib/ledger/load';
 import type { Ledger } from '../../lib/ledger/schema';
+import { toStored } from '../../lib/ledger/stored';
 import type { StorageProblem } from '../../lib/messages';
 import { wallClockNow } from '../../lib/wall-clock-now';
 
@@ -39,14 +40,14 @@ export async function readLedger(): Promise<Ledger> {
     at,
   };
   await storage.setItem(PROBLEM_KEY, problem);
-  await storage.setItem(LEDGER_KEY, loaded.ledger);
+  await storage.setItem(LEDGER_KEY, toStored(loaded.ledger));
   return (cached = loaded.ledger);
 }
 
 export async function writeLedger(ledger: Ledger): Promise<void> {
   cached = ledger;
   try {
-    await storage.setItem(LEDGER_KEY, ledger);
+    await storage.setItem(LEDGER_KEY, toStored(ledger));
   } catch (error) {
     cached = null; // Storage holds the last good ledger: read it again next time.
     throw error;

@@ -1,11 +1,12 @@
-// The stored ledger: one per organization, versioned, validated on every read.
+// The ledger in memory: one per organization. It is stored and exported in the compact form of
+// stored.ts (version 2); version 1 stored this expanded form as it is (LedgerV1Schema).
 import { z } from 'zod';
 import { PAGE_KINDS } from '../dashboard/routes';
 import { GRANT_STATES, INVOICE_STATUSES } from '../dashboard/snapshot';
 import { AutoRechargeSchema, DateSchema, DateTimeSchema } from '../snapshot-schema';
 
 export const LEDGER_SCHEMA = 'credit-lens/ledger';
-export const LEDGER_VERSION = 1;
+export const LEDGER_VERSION = 2;
 
 const cents = z.number().int().safe();
 const seen = DateTimeSchema;
@@ -64,6 +65,9 @@ export const LedgerSchema = z.object({
   version: z.literal(LEDGER_VERSION),
   organizations: z.record(z.string().max(200), OrgLedgerSchema),
 });
+
+/** Version 1 stored the expanded form as it is. */
+export const LedgerV1Schema = LedgerSchema.extend({ version: z.literal(1) });
 
 export type LedgerGrant = z.infer<typeof LedgerGrantSchema>;
 export type LedgerInvoice = z.infer<typeof LedgerInvoiceSchema>;

@@ -3,11 +3,11 @@
 import { loadLedger } from './load';
 import { joinLedgers, ledgerCounts } from './merge';
 import { LEDGER_SCHEMA, type Ledger } from './schema';
+import { toStored } from './stored';
 
-/** Stable JSON: keys of organizations sorted, so the same ledger always exports the same bytes. */
+/** The compact stored form as JSON; organizations sorted, so a ledger always exports the same bytes. */
 export function exportLedger(ledger: Ledger): string {
-  const organizations = Object.fromEntries(Object.entries(ledger.organizations).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  return `${JSON.stringify({ ...ledger, organizations })}\n`;
+  return `${JSON.stringify(toStored(ledger))}\n`;
 }
 
 export function looksLikeLedger(value: unknown): boolean {

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEED_ACCOUNT } from '../../demo/scenario';
 import { pageUrl, PAGE_KINDS, type PageKind } from '../../lib/dashboard/routes';
 import type { Ledger } from '../../lib/ledger/schema';
+import { fromStored, StoredLedgerSchema } from '../../lib/ledger/stored';
 import { ReportSchema } from '../../lib/report-schema';
 import { launchWithExtension, serveDemo, type ExtensionBrowser } from '../../scripts/extension-browser';
 import { screenshotPath } from './screenshots';
@@ -19,7 +20,11 @@ afterAll(async () => browser?.close());
 
 const TITLES: Record<PageKind, string> = { 'credit-grants': 'Credit grants', 'billing-history': 'Billing history', usage: 'Usage', overview: 'Billing overview' };
 const inPanel = (page: Page, selector: string) => page.locator(`credit-lens-panel ${selector}`);
-const storage = () => browser.worker.evaluate(() => chrome.storage.local.get(null)) as Promise<{ ledger: Ledger }>;
+/** The ledger as the background stored it, expanded (and validated) as the extension reads it. */
+const storage = async (): Promise<{ ledger: Ledger }> => {
+  const raw = (await browser.worker.evaluate(() => chrome.storage.local.get('ledger'))) as { ledger: unknown };
+  return { ledger: fromStored(StoredLedgerSchema.parse(raw.ledger)).ledger };
+};
 const badgeTexts = (page: Page) => page.locator('credit-lens-badge .badge-text').allInnerTexts();
 
 /** Open a billing page and wait until the panel shows this page's report. */

@@ -52,8 +52,8 @@ describe('background worker', () => {
 
   it('keeps a corrupt stored ledger aside, recovers what it can, and says so', async () => {
     for (const k of ['credit-grants', 'billing-history'] as PageKind[]) await send({ type: 'snapshot', snapshot: snap(k) });
-    const { ledger } = (await stored()) as { ledger: { organizations: { Personal: { grants: { remaining: unknown }[] } } } };
-    ledger.organizations.Personal.grants[0]!.remaining = 'garbage';
+    const { ledger } = (await stored()) as { ledger: { organizations: { Personal: { grants: unknown[][] } } } };
+    ledger.organizations.Personal.grants[0]![8] = 'garbage'; // its balance history
     await fakeBrowser.storage.local.set({ ledger });
     forgetCachedLedger(); // as after a worker restart
     const status = await send<Status>({ type: 'status' });
@@ -61,7 +61,7 @@ describe('background worker', () => {
     expect(status.report!.grants).toHaveLength(8);
     const all = await stored();
     const backup = Object.keys(all).find((k) => k.startsWith('ledgerBackup:'))!;
-    expect((all[backup] as typeof ledger).organizations.Personal.grants[0]!.remaining).toBe('garbage');
+    expect((all[backup] as typeof ledger).organizations.Personal.grants[0]![8]).toBe('garbage');
     // Seeing the page again fills the gap; dismissing clears the notice.
     await send({ type: 'snapshot', snapshot: snap('credit-grants', '2026-11-28T09:00:00') });
     expect((await send<Status>({ type: 'status' })).report!.grants).toHaveLength(9);

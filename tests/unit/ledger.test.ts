@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { GrantRow, InvoiceRow, Snapshot } from '../../lib/dashboard/snapshot';
 import { loadLedger } from '../../lib/ledger/load';
+import { MIGRATIONS } from '../../lib/ledger/migrate';
 import { ledgerCounts, mergeSnapshot } from '../../lib/ledger/merge';
 import { emptyLedger, LEDGER_VERSION, type Ledger } from '../../lib/ledger/schema';
 import { exportLedger, importLedger } from '../../lib/ledger/transfer';
@@ -134,12 +135,37 @@ describe('merge', () => {
 
 describe('stored shape', () => {
   const golden = readFileSync(resolve('tests/fixtures/ledger-v1.json'), 'utf8');
+  const goldenV2 = readFileSync(resolve('tests/fixtures/ledger-v2.json'), 'utf8');
 
-  it('reads the golden version 1 example', () => {
+  it('reads the golden version 1 example, migrating it to the current form', () => {
     const loaded = loadLedger(JSON.parse(golden));
     expect(loaded.ok).toBe(true);
     expect(ledgerCounts(loaded.ledger)).toEqual({ organizations: 1, grants: 9, invoices: 8 });
-    expect(LEDGER_VERSION).toBe(1); // A new version needs a migration step and its own golden example.
+    // Migrated, it is exactly the golden version 2 example.
+    expect(exportLedger(loaded.ledger)).toBe(goldenV2);
+  });
+
+  it('reads the golden version 2 example, and a new version needs a step and a golden example', () => {
+    const loaded = loadLedger(JSON.parse(goldenV2));
+    expect(loaded.ok).toBe(true);
+    expect(exportLedger(loaded.ledger)).toBe(goldenV2);
+    expect(LEDGER_VERSION).toBe(2);
+    expect(Object.keys(MIGRATIONS).map(Number)).toEqual([1]);
+  });
+
+  it('stores compactly: times shared, ids not stored', () => {
+    expect(goldenV2.length).toBeLessThan(golden.length * 0.6);
+    expect(goldenV2).not.toContain('"id"');
+  });
+
+  it('recovers the intact rows of a damaged version 2 ledger', () => {
+    const raw = JSON.parse(goldenV2);
+    raw.organizations.Personal.grants[0][8] = 'garbage';
+    raw.organizations.Personal.invoices[1][1] = 'ten';
+    const loaded = loadLedger(raw);
+    expect(loaded.ok).toBe(false);
+    if (loaded.ok) return;
+    expect(loaded.recovered).toEqual({ grants: 8, invoices: 7, dropped: 2 });
   });
 
   it('recovers what it can from a damaged ledger and says so', () => {
