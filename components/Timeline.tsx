@@ -1,18 +1,34 @@
 // Each payment on a time axis: a bar for the credit provably unused at that moment, a dot sized by
 // the amount, and the auto-recharge threshold as a dashed line. A misfiring burst shows as a row of
 // red bars above the line.
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Report } from '../lib/report-schema';
 import { timelinePoints } from '../lib/report/timeline';
-import { money, wall } from './format';
+import { clock, money, wall } from './format';
 
 // The right margin holds the threshold's label, clear of the bars.
 const PAD = { left: 56, right: 96, top: 14, bottom: 34 };
 
-/** `width` is in the same units as the 11px labels: a narrow surface passes a smaller one. */
+/**
+ * The drawing's width follows its container, so its 11px labels stay 11px on a narrow popup or
+ * at 200% zoom instead of shrinking with the picture. `width` is the first guess.
+ */
 export function Timeline({ report, width = 560 }: { report: Report; width?: number }) {
-  const W = width;
-  const H = 150;
   const all = timelinePoints(report);
+  const [measured, setMeasured] = useState(width);
+  const figure = useRef<HTMLElement>(null);
+  useEffect(() => {
+    const el = figure.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(([entry]) => {
+      const w = Math.round(entry?.contentRect.width ?? 0);
+      if (w > 0) setMeasured(Math.max(300, Math.min(720, w)));
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [all.length > 0]);
+  const W = measured;
+  const H = 150;
   if (all.length === 0) return null;
   // Focus on the latest rapid burst when there is one: over a year it would be a single dot.
   const burst = [...report.alerts].reverse().find((a) => a.kind === 'rapid-recharge');
@@ -32,7 +48,7 @@ export function Timeline({ report, width = 560 }: { report: Report; width?: numb
     (bounds.length ? `; unused credit at those moments was at least ${money(Math.min(...bounds.map((p) => p.boundCents!)))} to ${money(Math.max(...bounds.map((p) => p.boundCents!)))}` : '') +
     (threshold !== null ? `, against a threshold of ${money(threshold)}.` : '.');
   return (
-    <figure class="cl-timeline">
+    <figure class="cl-timeline" ref={figure}>
       <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={label}>
         <line class="cl-axis" x1={PAD.left} x2={W - PAD.right} y1={y(0)} y2={y(0)} />
         <text class="cl-tick" x={PAD.left - 6} y={y(0) + 4} text-anchor="end">
@@ -68,7 +84,8 @@ export function Timeline({ report, width = 560 }: { report: Report; width?: numb
         </text>
         {t1 !== t0 && (
           <text class="cl-tick" x={W - PAD.right} y={H - 8} text-anchor="end">
-            {wall(points[points.length - 1]!.at)}
+            {/* Same day: the time is enough, and the two labels do not collide on narrow panels. */}
+            {points[points.length - 1]!.at.slice(0, 10) === points[0]!.at.slice(0, 10) ? clock(points[points.length - 1]!.at) : wall(points[points.length - 1]!.at)}
           </text>
         )}
       </svg>

@@ -5,6 +5,7 @@ import { decimal } from '../lib/report/grants-csv';
 const currency = new Intl.NumberFormat(undefined, { style: 'currency', currency: 'USD' });
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 const dateOnly = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+const timeOnly = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' });
 
 export function money(cents: number): string {
   // Intl formats a decimal string exactly: no float ever holds the amount.
@@ -18,6 +19,10 @@ function parts(at: string): Date {
 
 export function wall(at: string): string {
   return at.length > 10 ? dateTime.format(parts(at)) : dateOnly.format(parts(at));
+}
+
+export function clock(at: string): string {
+  return timeOnly.format(parts(at));
 }
 
 export function day(d: string): string {

@@ -10,6 +10,10 @@ import { pageUrl, type PageKind } from '../lib/dashboard/routes';
 import { launchWithExtension, serveDemo } from './extension-browser';
 
 const headed = process.argv.includes('--headed');
+if (headed && process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
+  console.error('--headed needs a display (none is set: DISPLAY / WAYLAND_DISPLAY). Run `npm run demo` without it for screenshots, or under `xvfb-run`.');
+  process.exit(2);
+}
 const outDir = resolve('screenshots/demo');
 mkdirSync(outDir, { recursive: true });
 

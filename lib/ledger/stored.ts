@@ -4,6 +4,7 @@
 // rows (one page visit sees them all), so each organization keeps them once, in `times`, and
 // rows refer to them by index. In memory the ledger is the expanded form of schema.ts.
 import { z } from 'zod';
+import { PAGE_KINDS } from '../dashboard/routes';
 import { GRANT_STATES, INVOICE_STATUSES } from '../dashboard/snapshot';
 import { DateSchema, DateTimeSchema } from '../snapshot-schema';
 import { grantGroupKey, grantId } from './identity';
@@ -64,8 +65,10 @@ export function toStored(ledger: Ledger): StoredLedger {
     };
     const grants = org.grants.map((g) => [g.displayedDate, g.amountCents, g.currency, g.expiresOn, g.rank, g.state, g.stateText, t(g.stateSeenAt), g.remaining.map(([c, a, b]) => [c, t(a), t(b)])]);
     const invoices = org.invoices.map((i) => [i.number, i.totalCents, i.currency, i.createdAt, i.url, i.statuses.map(([s, x, a, b]) => [s, x, t(a), t(b)])]);
-    const { grants: _g, invoices: _i, ...rest } = org;
-    organizations[key] = { ...rest, times, grants, invoices };
+    // Pages in a fixed order of kinds: equal ledgers are stored as equal bytes.
+    const pages: typeof org.pages = {};
+    for (const kind of PAGE_KINDS) if (org.pages[kind]) pages[kind] = org.pages[kind];
+    organizations[key] = { organization: org.organization, overview: org.overview, usage: org.usage, pages, times, grants, invoices };
   }
   return { schema: LEDGER_SCHEMA, version: LEDGER_VERSION, organizations };
 }

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEED_ACCOUNT } from '../../demo/scenario';
 import { pageUrl, type PageKind } from '../../lib/dashboard/routes';
 import { launchWithExtension, serveDemo, type ExtensionBrowser } from '../../scripts/extension-browser';
+import { screenshotPath } from './screenshots';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 let browser: ExtensionBrowser;
@@ -40,6 +41,24 @@ beforeAll(async () => {
   await page.close();
 });
 afterAll(async () => browser?.close());
+
+describe('zoom', () => {
+  it('the panel is readable at 200% zoom: nothing cut off, nothing scrolls sideways', async () => {
+    const page = await browser.context.newPage();
+    // 200% zoom of a 1280 px window lays out like a 640 px viewport.
+    await page.setViewportSize({ width: 640, height: 900 });
+    await page.goto(pageUrl('overview'));
+    await page.locator('credit-lens-panel .cl-headline').waitFor();
+    const overflow = await page.evaluate(() => {
+      const root = document.querySelector('credit-lens-panel')!.shadowRoot!;
+      const panel = root.querySelector('.cl-panel') as HTMLElement;
+      return { panel: panel.scrollWidth - panel.clientWidth, page: document.documentElement.scrollWidth - document.documentElement.clientWidth };
+    });
+    expect(overflow.panel).toBeLessThanOrEqual(1);
+    await page.screenshot({ path: screenshotPath('chromium-zoom-200'), fullPage: true });
+    await page.close();
+  });
+});
 
 describe.each(['light', 'dark'] as const)('accessibility (%s)', (scheme) => {
   it('panel and row badges', async () => {

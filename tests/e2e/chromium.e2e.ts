@@ -5,6 +5,7 @@ import { SEED_ACCOUNT } from '../../demo/scenario';
 import { pageUrl, PAGE_KINDS, type PageKind } from '../../lib/dashboard/routes';
 import type { Ledger } from '../../lib/ledger/schema';
 import { fromStored, StoredLedgerSchema } from '../../lib/ledger/stored';
+import { exportLedger } from '../../lib/ledger/transfer';
 import { ReportSchema } from '../../lib/report-schema';
 import { launchWithExtension, serveDemo, type ExtensionBrowser } from '../../scripts/extension-browser';
 import { screenshotPath } from './screenshots';
@@ -164,6 +165,39 @@ describe('the seed case, visited as a user would', () => {
     await popup.close();
   });
 
+  it('options: saves a setting; export → delete all → import restores the ledger exactly', async () => {
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await options.getByLabel(/Warn about credit expiring within days/).fill('45');
+    await options.getByRole('button', { name: 'Save settings' }).click();
+    await expect.poll(() => options.locator('[role=status]').innerText()).toBe('Saved.');
+    expect(((await browser.worker.evaluate(() => chrome.storage.local.get('settings'))) as { settings: { expiringDays: number } }).settings.expiringDays).toBe(45);
+    await options.getByLabel(/Warn about credit expiring within days/).fill('lots');
+    await options.getByRole('button', { name: 'Save settings' }).click();
+    await expect.poll(() => options.locator('[role=alert]').innerText()).toMatch(/Not saved/);
+
+    const before = exportOf((await browser.worker.evaluate(() => chrome.storage.local.get('ledger'))) as { ledger: unknown });
+    const [file] = await Promise.all([options.waitForEvent('download'), options.getByRole('button', { name: 'Export data' }).click()]);
+    const exported = await readDownload(file);
+    expect(exportOf({ ledger: JSON.parse(exported) })).toBe(before);
+
+    options.once('dialog', (d) => void d.accept());
+    await options.getByRole('button', { name: 'Delete all data' }).click();
+    await expect.poll(() => options.locator('[role=status]').innerText()).toBe('Deleted.');
+    expect(Object.keys(fromStored(StoredLedgerSchema.parse(((await browser.worker.evaluate(() => chrome.storage.local.get('ledger'))) as { ledger: unknown }).ledger)).ledger.organizations)).toEqual([]);
+    await expect.poll(() => browser.worker.evaluate(() => chrome.action.getBadgeText({}))).toBe('');
+
+    await options.locator('input[type=file]').setInputFiles({ name: 'credit-lens-data.json', mimeType: 'application/json', buffer: Buffer.from(exported) });
+    await expect.poll(() => options.locator('[role=status]').innerText()).toBe('Imported and merged: 9 new grants, 8 new invoices, 1 new organization. Nothing was overwritten.');
+    expect(exportOf((await browser.worker.evaluate(() => chrome.storage.local.get('ledger'))) as { ledger: unknown })).toBe(before);
+    await expect.poll(() => browser.worker.evaluate(() => chrome.action.getBadgeText({}))).toBe('8');
+
+    await options.locator('input[type=file]').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"schema":"credit-lens/ledger","version":2,"organizations":{"x":1}}') });
+    await expect.poll(() => options.locator('[role=alert]').innerText()).toMatch(/^Not imported: The stored ledger is damaged.*Nothing was imported\./);
+    expect(exportOf((await browser.worker.evaluate(() => chrome.storage.local.get('ledger'))) as { ledger: unknown })).toBe(before);
+    await options.close();
+  });
+
   it('does nothing on a non-billing page', async () => {
     const other = await browser.context.newPage();
     await other.goto('https://platform.openai.com/playground');
@@ -182,6 +216,11 @@ describe('the seed case, visited as a user would', () => {
     expect(foreign).toEqual([]);
   });
 });
+
+/** The stored ledger, expanded and exported again: equal ledgers give equal text. */
+function exportOf(stored: { ledger: unknown }): string {
+  return exportLedger(fromStored(StoredLedgerSchema.parse(stored.ledger)).ledger);
+}
 
 async function readDownload(d: import('playwright-core').Download): Promise<string> {
   const chunks: Buffer[] = [];

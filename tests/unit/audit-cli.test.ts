@@ -5,6 +5,9 @@ import { mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { generateAccount } from '../../demo/generate';
+import { renderTable, usd } from '../../demo/pages';
+import { demoInvoices } from '../../demo/rows';
 import { SEED_ACCOUNT } from '../../demo/scenario';
 import { savedPage } from '../../demo/site';
 import { ReportSchema, type Report } from '../../lib/report-schema';
@@ -103,5 +106,20 @@ describe('npm run audit', { timeout: 60_000 }, () => {
     const a = json(all, { TZ: 'America/Los_Angeles' });
     const b = json(all, { TZ: 'Asia/Tokyo' });
     expect(b).toEqual(a);
+  });
+});
+
+describe('several saved pages of one table', { timeout: 60_000 }, () => {
+  it('merges two overlapping pages of the billing history without doubling a row', () => {
+    const account = generateAccount(40, 9, { promoRate: 0, refundRate: 0 });
+    const rows = demoInvoices(account).map((i) => [i.number, i.status, usd(i.totalCents), i.createdAt.replace('T', ' ')]);
+    const page = (part: string[][]) =>
+      `<!-- saved from url=(0062)https://platform.openai.com/settings/organization/billing/history -->\n<html><body><button aria-label="Organization: ${account.organization}">x</button>${renderTable('table', 'Invoices', ['Invoice', 'Status', 'Amount', 'Created'], part)}</body></html>`;
+    const d = mkdtempSync(join(tmpdir(), 'credit-lens-overlap-'));
+    writeFileSync(join(d, 'page1.html'), page(rows.slice(0, 25)));
+    writeFileSync(join(d, 'page2.html'), page(rows.slice(18, 40)));
+    const r = json([join(d, 'page2.html'), join(d, 'page1.html')]);
+    expect(r.invoices.map((i) => i.number)).toEqual(demoInvoices(account).map((i) => i.number));
+    expect(r.totals.paidCents).toBe(demoInvoices(account).reduce((s, i) => s + i.totalCents, 0));
   });
 });
