@@ -10,7 +10,7 @@ import badgeCss from './badge.css?inline';
 const TAG = 'credit-lens-badge';
 let sheet: CSSStyleSheet | null = null;
 
-function host(cell: Element, theme: string | null): ShadowRoot {
+function host(cell: Element, theme: string): ShadowRoot {
   let el = Array.from(cell.children).find((c) => c.tagName.toLowerCase() === TAG) as HTMLElement | undefined;
   if (!el) {
     el = document.createElement(TAG);
@@ -26,11 +26,11 @@ function host(cell: Element, theme: string | null): ShadowRoot {
     }
     cell.append(el);
   }
-  if (theme) el.dataset.theme = theme;
+  el.dataset.theme = theme;
   return el.shadowRoot!;
 }
 
-function place(cell: Element, note: Note | null, theme: string | null): void {
+function place(cell: Element, note: Note | null, theme: string): void {
   if (!note) return;
   render(<RowBadge note={note} />, host(cell, theme));
 }
@@ -45,7 +45,7 @@ const FIRST_ROWS = 40;
  * in the next task, in one batch so the table is laid out once more, not once per chunk. `onDone` runs when every row has its badge; the returned function
  * cancels the rest.
  */
-export function renderBadges(read: PageRead, report: Report, theme: string | null, run: (draw: () => void) => void, onDone: () => void): () => void {
+export function renderBadges(read: PageRead, report: Report, theme: string, run: (draw: () => void) => void, onDone: () => void): () => void {
   const ids = new Map(rankGrants(read.snapshot.grants).map(({ key, rank, row }) => [row, grantId(key, rank)]));
   const jobs: Job[] = [];
   read.snapshot.grants.forEach((row, i) => {

@@ -13,7 +13,8 @@ import type { Message, SnapshotAnswer, StatusAnswer } from '../../lib/messages';
 import type { Report } from '../../lib/report-schema';
 import { wallClockNow } from '../../lib/wall-clock-now';
 import { removeBadges, renderBadges } from './badges';
-import { pageTheme } from './theme';
+import { pageTheme, siteTheme } from './theme';
+import { followSystemTheme } from '../../components/theme';
 
 const REREAD_DEBOUNCE_MS = 250;
 /** How long a page may stay empty before we say we could not read it (SPAs load late). */
@@ -28,7 +29,7 @@ export async function startVisit(ctx: ContentScriptContext, kind: PageKind, url:
   let state: PanelState = { kind, phase: 'reading', snapshot: null, report: null, problem: null, error: null, collapsed, outlineCopied: false };
   let container: HTMLElement | null = null;
   let lastRead: PageRead | null = null;
-  const theme = pageTheme();
+  let theme = pageTheme();
 
   const actions = {
     toggle: () => {
@@ -56,7 +57,7 @@ export async function startVisit(ctx: ContentScriptContext, kind: PageKind, url:
     anchor: () => document.querySelector('main, [role="main"]') ?? document.body,
     append: 'first',
     onMount: (uiContainer, _shadow, shadowHost) => {
-      if (theme) shadowHost.dataset.theme = theme;
+      shadowHost.dataset.theme = theme;
       container = uiContainer;
       draw();
     },
@@ -67,6 +68,13 @@ export async function startVisit(ctx: ContentScriptContext, kind: PageKind, url:
   });
   if (signal.aborted) return;
   ui.mount();
+  if (!siteTheme()) {
+    // No theme of the site's own: follow the system's as it changes.
+    followSystemTheme((next) => {
+      theme = next;
+      for (const host of [ui.shadowHost, ...document.querySelectorAll<HTMLElement>('credit-lens-badge')]) host.dataset.theme = next;
+    }, signal);
+  }
 
   // What the ledger already knows, at once, while the page's own table is still loading.
   ask<StatusAnswer>({ type: 'status' }).then(

@@ -1,6 +1,10 @@
 import { render } from 'preact';
+import { followSystemTheme } from '../../components/theme';
 import { Options } from '../../components/Options';
 import '../popup/style.css';
 import './style.css';
 
+followSystemTheme((theme) => {
+  document.documentElement.dataset.theme = theme;
+});
 render(<Options />, document.getElementById('app')!);
