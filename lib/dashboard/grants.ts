@@ -1,10 +1,11 @@
 // The credit grants table: one row per grant, "remaining / original" balance, back-dated date.
 import { parseDay } from './dates';
 import { formatCents, parseMoney, parseMoneyPair, type Money } from './money';
-import { cell, dataRows, describeRow, REORDERED_REASON, type RowContext } from './rows';
+import { readTable, type TableRead } from './read-table';
+import { cell, type RowContext } from './rows';
 import type { GrantRow } from './snapshot';
 import { grantStateOf } from './statuses';
-import { findTable, type ColumnSpec } from './tables';
+import type { ColumnSpec } from './tables';
 import { quote } from './text';
 
 export const GRANT_COLUMNS: ColumnSpec = {
@@ -15,14 +16,6 @@ export const GRANT_COLUMNS: ColumnSpec = {
   expires: ['expires', 'expiry', 'expiration', 'expires on', 'expiration date', 'expiry date', 'valid until'],
 };
 export const GRANT_REQUIRED = [['date'], ['balance', 'amount']] as const;
-
-export interface TableRead<T> {
-  found: boolean;
-  rows: T[];
-  warnings: string[];
-  /** For each recorded row, the cell a badge may be shown in (its last cell). */
-  anchors: Element[];
-}
 
 function readBalance(row: RowContext, columns: Record<string, number>): { remaining: Money; original: Money } | string {
   const balance = cell(row, columns, 'balance');
@@ -40,56 +33,37 @@ function readBalance(row: RowContext, columns: Record<string, number>): { remain
 }
 
 export function readGrants(root: Document | Element): TableRead<GrantRow> {
-  const found = findTable(root, GRANT_COLUMNS, GRANT_REQUIRED);
-  if (!found.ok) return { found: false, rows: [], warnings: [`Credit grants: ${found.reason}.`], anchors: [] };
-  const { grid, columns } = found;
-  const warnings: string[] = [];
-  if (!('state' in columns)) warnings.push('Credit grants: no State column; states are recorded as "other".');
-  if (!('expires' in columns)) warnings.push('Credit grants: no Expires column; expiry dates are unknown.');
-  const rows: GrantRow[] = [];
-  const anchors: Element[] = [];
-  for (const row of dataRows(grid)) {
-    const problem = (why: string) => warnings.push(`${describeRow('Credit grants', row)} was not recorded: ${why}.`);
-    if (row.reordered) {
-      problem(REORDERED_REASON);
-      continue;
-    }
-    const date = parseDay(cell(row, columns, 'date') ?? '');
-    if (!date.ok) {
-      problem(date.reason);
-      continue;
-    }
-    const balance = readBalance(row, columns);
-    if (typeof balance === 'string') {
-      problem(balance);
-      continue;
-    }
-    const { remaining, original } = balance;
-    if (original.cents < 0 || remaining.cents > original.cents) {
-      problem(`the remaining ${formatCents(remaining.cents)} is more than the grant of ${formatCents(original.cents)}`);
-      continue;
-    }
-    const expiresText = cell(row, columns, 'expires');
-    let expiresOn: string | null = null;
-    if (expiresText === '') warnings.push(`${describeRow('Credit grants', row)}: no expiry date is shown.`);
-    if (expiresText) {
-      const e = parseDay(expiresText);
-      if (e.ok) expiresOn = e.value;
-      else if (!/^(never|none|n\/a|-|—)$/i.test(expiresText)) warnings.push(`${describeRow('Credit grants', row)}: expiry unknown, ${e.reason}.`);
-    }
-    if (original.currency !== 'USD') warnings.push(`${describeRow('Credit grants', row)} is in ${original.currency}; totals assume one currency.`);
-    const stateText = cell(row, columns, 'state') ?? '';
-    rows.push({
-      position: rows.length,
-      displayedDate: date.value,
-      state: grantStateOf(stateText),
-      stateText,
-      amountCents: original.cents,
-      remainingCents: remaining.cents,
-      currency: original.currency,
-      expiresOn,
-    });
-    anchors.push(row.anchor);
-  }
-  return { found: true, rows, warnings, anchors };
+  return readTable<GrantRow>(root, {
+    name: 'Credit grants',
+    columns: GRANT_COLUMNS,
+    required: GRANT_REQUIRED,
+    missing: { state: 'no State column; states are recorded as "other".', expires: 'no Expires column; expiry dates are unknown.' },
+    row(row, columns, note) {
+      const date = parseDay(cell(row, columns, 'date') ?? '');
+      if (!date.ok) return date.reason;
+      const balance = readBalance(row, columns);
+      if (typeof balance === 'string') return balance;
+      const { remaining, original } = balance;
+      if (original.cents < 0 || remaining.cents > original.cents) return `the remaining ${formatCents(remaining.cents)} is more than the grant of ${formatCents(original.cents)}`;
+      const expiresText = cell(row, columns, 'expires');
+      let expiresOn: string | null = null;
+      if (expiresText === '') note('no expiry date is shown');
+      if (expiresText) {
+        const e = parseDay(expiresText);
+        if (e.ok) expiresOn = e.value;
+        else if (!/^(never|none|n\/a|-|—)$/i.test(expiresText)) note(`expiry unknown, ${e.reason}`);
+      }
+      if (original.currency !== 'USD') note(`in ${original.currency}; totals assume one currency`);
+      const stateText = cell(row, columns, 'state') ?? '';
+      return {
+        displayedDate: date.value,
+        state: grantStateOf(stateText),
+        stateText,
+        amountCents: original.cents,
+        remainingCents: remaining.cents,
+        currency: original.currency,
+        expiresOn,
+      };
+    },
+  });
 }
