@@ -1,6 +1,6 @@
 // The toolbar popup: per organization, the summary, the alerts, when each page was last read,
 // and the actions that produce the evidence (support request, CSV, JSON report).
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { PAGE_KINDS, pageUrl } from '../lib/dashboard/routes';
 import type { Message, Status, StatusAnswer } from '../lib/messages';
@@ -21,12 +21,28 @@ export function Popup() {
   const [status, setStatus] = useState<Status | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const load = (organization?: string) =>
+  // The organization picked in the switcher, kept across refreshes.
+  const picked = useRef<string | undefined>(undefined);
+  const load = (organization = picked.current) =>
     ask<StatusAnswer>({ type: 'status', organization }).then(
       (s) => (s.ok ? setStatus(s) : setError(s.error)),
       (e: unknown) => setError(`No answer from the extension: ${String(e)}`),
     );
-  useEffect(() => void load(), []);
+  useEffect(() => {
+    void load();
+    // Stay current while a billing page is read with the popup open.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const onChanged = (changes: Record<string, unknown>, area: string) => {
+      if (area !== 'local' || !('ledger' in changes)) return;
+      clearTimeout(timer);
+      timer = setTimeout(() => void load(), 200);
+    };
+    browser.storage.onChanged.addListener(onChanged);
+    return () => {
+      clearTimeout(timer);
+      browser.storage.onChanged.removeListener(onChanged);
+    };
+  }, []);
 
   if (error) return <main class="popup"><h1>Credit Lens</h1><p class="cl-warn" role="alert">{error}</p></main>;
   if (!status) return <main class="popup"><h1>Credit Lens</h1><p class="cl-muted">Loading…</p></main>;
@@ -48,7 +64,13 @@ export function Popup() {
         {status.organizations.length > 1 ? (
           <label class="org">
             <span class="cl-muted">Organization </span>
-            <select value={status.current ?? ''} onChange={(e) => void load((e.target as HTMLSelectElement).value)}>
+            <select
+              value={status.current ?? ''}
+              onChange={(e) => {
+                picked.current = (e.target as HTMLSelectElement).value;
+                void load();
+              }}
+            >
               {status.organizations.map((o) => (
                 <option key={o.key} value={o.key}>
                   {o.name ?? 'Not named on the page'}

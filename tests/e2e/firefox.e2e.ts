@@ -47,8 +47,8 @@ describe.skipIf(!firefox)('firefox-esr', () => {
     const popup = await browser.newPage();
     // goto never resolves on moz-extension:// pages: start it, then wait for content.
     void popup.goto(`moz-extension://${FIREFOX_UUID}/popup.html`, { timeout: 5_000 }).catch(() => undefined);
-    const headline = await popup.waitForSelector('.cl-headline', { timeout: 20_000 });
-    expect(await headline!.evaluate((el) => el.textContent)).toMatch(/charged you 7 times/);
+    await popup.waitForSelector('.cl-headline', { timeout: 20_000 });
+    await expect.poll(() => popup.$eval('.cl-headline', (el) => el.textContent), { timeout: 15_000 }).toMatch(/charged you 7 times/);
     expect(await popup.$$eval('.cl-alert', (els) => els.length)).toBeGreaterThanOrEqual(3);
     await popup.screenshot({ path: screenshotPath('firefox-popup') });
     await popup.close();
