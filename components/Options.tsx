@@ -3,8 +3,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { Settings } from '../lib/analysis/settings';
-import { parseMoney } from '../lib/dashboard/money';
-import { decimal } from '../lib/report/grants-csv';
+import { decimal, parseMoney } from '../lib/dashboard/money';
 import type { ExportAnswer, ImportAnswer, Message, Status, StatusAnswer } from '../lib/messages';
 import { download } from './download';
 import { plural } from './format';

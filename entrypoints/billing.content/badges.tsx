@@ -45,7 +45,14 @@ const FIRST_ROWS = 40;
  * in the next task, in one batch so the table is laid out once more, not once per chunk. `onDone` runs when every row has its badge; the returned function
  * cancels the rest.
  */
-export function renderBadges(read: PageRead, report: Report, theme: string, run: (draw: () => void) => void, onDone: () => void): () => void {
+export function renderBadges(
+  read: PageRead,
+  report: Report,
+  theme: string,
+  run: (draw: () => void) => void,
+  onDone: () => void,
+  onVisible: () => void,
+): () => void {
   const ids = new Map(rankGrants(read.snapshot.grants).map(({ key, rank, row }) => [row, grantId(key, rank)]));
   const jobs: Job[] = [];
   read.snapshot.grants.forEach((row, i) => {
@@ -59,7 +66,7 @@ export function renderBadges(read: PageRead, report: Report, theme: string, run:
   const visible = jobs.slice(0, FIRST_ROWS);
   const later = jobs.slice(FIRST_ROWS);
   run(() => visible.forEach((j) => place(j.cell, j.note(), theme)));
-  performance.mark('credit-lens:badges-visible');
+  onVisible();
   if (!later.length) {
     onDone();
     return () => undefined;

@@ -12,16 +12,22 @@ import type { PageKind } from '../../lib/dashboard/routes';
 import type { Message, SnapshotAnswer, StatusAnswer } from '../../lib/messages';
 import type { Report } from '../../lib/report-schema';
 import { wallClockNow } from '../../lib/wall-clock-now';
+import { followSystemTheme } from '../../components/theme';
 import { removeBadges, renderBadges } from './badges';
 import { pageTheme, siteTheme } from './theme';
-import { followSystemTheme } from '../../components/theme';
 
 const REREAD_DEBOUNCE_MS = 250;
 /** How long a page may stay empty before we say we could not read it (SPAs load late). */
 const UNREADABLE_AFTER_MS = 4000;
 const COLLAPSED_KEY = 'panelCollapsed';
 const readCollapsed = async () => (await browser.storage.local.get(COLLAPSED_KEY))[COLLAPSED_KEY] === true;
-const now = () => wallClockNow();
+
+/** A performance mark for the bench; a long-lived page keeps only the recent ones. */
+function mark(name: string): void {
+  const full = `credit-lens:${name}`;
+  if (performance.getEntriesByName(full).length > 20) performance.clearMarks(full);
+  performance.mark(full);
+}
 const ask = <T,>(message: Message) => browser.runtime.sendMessage(message) as Promise<T>;
 
 export async function startVisit(ctx: ContentScriptContext, kind: PageKind, url: string, signal: AbortSignal): Promise<void> {
@@ -99,8 +105,8 @@ export async function startVisit(ctx: ContentScriptContext, kind: PageKind, url:
   const drawBadges = (report: Report | null): void => {
     if (!lastRead || !report) return;
     cancelBadges();
-    performance.mark('credit-lens:badges-start');
-    cancelBadges = renderBadges(lastRead, report, theme, quietly, () => performance.mark('credit-lens:badges-rendered'));
+    mark('badges-start');
+    cancelBadges = renderBadges(lastRead, report, theme, quietly, () => mark('badges-rendered'), () => mark('badges-visible'));
   };
 
   const send = (read: PageRead): void => {
@@ -108,7 +114,7 @@ export async function startVisit(ctx: ContentScriptContext, kind: PageKind, url:
     ask<SnapshotAnswer>(message).then(
       (answer) => {
         if (signal.aborted) return;
-        performance.mark('credit-lens:report-received');
+        mark('report-received');
         if (!answer.ok) return update({ error: answer.error });
         drawBadges(answer.report); // Rows first: they are what the person is looking at.
         update({ report: answer.report, problem: answer.problem, error: null });
@@ -122,9 +128,9 @@ export async function startVisit(ctx: ContentScriptContext, kind: PageKind, url:
     if (signal.aborted) return;
     // Our host is re-inserted if the site re-renders its main element.
     if (!ui.shadowHost.isConnected) quietly(() => ui.mount());
-    performance.mark('credit-lens:read-start');
-    const result = readPageWithAnchors(document, kind, url, now());
-    performance.mark('credit-lens:read-done');
+    mark('read-start');
+    const result = readPageWithAnchors(document, kind, url, wallClockNow());
+    mark('read-done');
     const key = JSON.stringify({ ...result.snapshot, seenAt: '' });
     if (key === lastKey) return;
     lastKey = key;
@@ -145,7 +151,7 @@ export async function startVisit(ctx: ContentScriptContext, kind: PageKind, url:
   watch();
   const giveUp = setTimeout(() => {
     if (state.phase !== 'reading' || signal.aborted) return;
-    const result = readPageWithAnchors(document, kind, url, now());
+    const result = readPageWithAnchors(document, kind, url, wallClockNow());
     update({ phase: 'unreadable', snapshot: result.snapshot });
     send(result);
   }, UNREADABLE_AFTER_MS);

@@ -75,3 +75,11 @@ export function formatCents(cents: number, currency = 'USD'): string {
   const amount = `${whole}.${String(abs % 100).padStart(2, '0')}`;
   return currency === 'USD' ? `${sign}$${amount}` : `${sign}${currency} ${amount}`;
 }
+
+/** Money as a plain decimal string ("10.89", "-0.07"), built from integer cents; '' for none. */
+export function decimal(cents: number | null | undefined): string {
+  if (cents === null || cents === undefined) return '';
+  const sign = cents < 0 ? '-' : '';
+  const abs = Math.abs(cents);
+  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+}

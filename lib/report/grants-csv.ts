@@ -1,20 +1,12 @@
 // "Download CSV": one row per grant with the purchase that bought it and its tax.
-
-/** Money as a plain decimal string, built from integer cents (no float arithmetic). */
-export function decimal(cents: number | null | undefined): string {
-  if (cents === null || cents === undefined) return '';
-  const sign = cents < 0 ? '-' : '';
-  const abs = Math.abs(cents);
-  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
-}
+import { decimal } from '../dashboard/money';
+import type { Report } from '../report-schema';
 
 /** Quote for CSV, and defuse cells a spreadsheet would run as a formula. */
 export function csvCell(value: string): string {
   const safe = /^[=+\-@\t\r]/.test(value) && !/^-?\d+(\.\d+)?$/.test(value) ? `'${value}` : value;
   return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
-
-import type { Report } from '../report-schema';
 
 export const CSV_HEADER = ['displayed_date', 'state', 'amount', 'remaining', 'used', 'expires_on', 'invoice', 'paid_at', 'invoice_total', 'tax', 'confidence', 'note'];
 
