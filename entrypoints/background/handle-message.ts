@@ -1,16 +1,16 @@
 // The background worker's one entry for messages: validate, then act on the ledger.
-import { format } from 'date-fns';
 import { buildReport } from '../../lib/analysis/report';
 import { mergeSnapshot } from '../../lib/ledger/merge';
 import { orgKey, type Ledger } from '../../lib/ledger/schema';
 import { exportLedger, importLedger } from '../../lib/ledger/transfer';
 import { MessageSchema, type Status } from '../../lib/messages';
 import type { Report } from '../../lib/report-schema';
+import { wallClockNow } from '../../lib/wall-clock-now';
 import { dismissProblem, readLedger, readProblem, serialized, writeLedger } from './ledger-store';
 import { readCurrentOrg, readSettings, updateSettings, writeCurrentOrg } from './settings-store';
 import { showCriticalCount } from './toolbar-badge';
 
-const today = () => format(new Date(), 'yyyy-MM-dd');
+const today = () => wallClockNow().slice(0, 10);
 
 async function reportFor(ledger: Ledger, key: string | null): Promise<Report | null> {
   const org = key === null ? undefined : ledger.organizations[key];

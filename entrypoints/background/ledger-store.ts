@@ -44,12 +44,21 @@ export async function readLedger(): Promise<Ledger> {
   return (cached = loaded.ledger);
 }
 
+// A failed write is told to the user (panel, popup) until a write succeeds again.
+let writeFailure: StorageProblem | null = null;
+
 export async function writeLedger(ledger: Ledger): Promise<void> {
   cached = ledger;
   try {
     await storage.setItem(LEDGER_KEY, toStored(ledger));
+    writeFailure = null;
   } catch (error) {
     cached = null; // Storage holds the last good ledger: read it again next time.
+    writeFailure = {
+      message: `Credit Lens could not save what it last read (${String(error)}); what was saved before is kept. If the browser's storage is full, export your data from the options page.`,
+      backupKey: '',
+      at: wallClockNow(),
+    };
     throw error;
   }
 }
@@ -60,6 +69,7 @@ export function forgetCachedLedger(): void {
 }
 
 export async function readProblem(): Promise<StorageProblem | null> {
+  if (writeFailure) return writeFailure;
   const p = await storage.getItem<StorageProblem>(PROBLEM_KEY);
   return p && typeof p.message === 'string' ? p : null;
 }

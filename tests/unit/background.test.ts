@@ -69,6 +69,21 @@ describe('background worker', () => {
     expect((await send<Status>({ type: 'status' })).problem).toBeNull();
   });
 
+  it('says so when a write fails, keeps what was saved, and clears the notice after a good write', async () => {
+    await send({ type: 'snapshot', snapshot: snap('credit-grants') });
+    const set = fakeBrowser.storage.local.set;
+    fakeBrowser.storage.local.set = () => Promise.reject(new Error('QUOTA_BYTES quota exceeded'));
+    await send({ type: 'snapshot', snapshot: snap('billing-history') });
+    fakeBrowser.storage.local.set = set;
+    const failed = await send<Status>({ type: 'status' });
+    expect(failed.problem!.message).toMatch(/could not save what it last read.*QUOTA_BYTES/);
+    expect(failed.report!.invoices).toHaveLength(0); // storage still holds the last good ledger
+    await send({ type: 'snapshot', snapshot: snap('billing-history') });
+    const ok = await send<Status>({ type: 'status' });
+    expect(ok.problem).toBeNull();
+    expect(ok.report!.invoices).toHaveLength(8);
+  });
+
   it('reads a stored value of the wrong type without crashing', async () => {
     await fakeBrowser.storage.local.set({ ledger: 'not an object' });
     const status = await send<Status>({ type: 'status' });
