@@ -6,7 +6,8 @@ import { money, plural } from './format';
 export function headline(report: Report, seen: ReadonlySet<PageKind | string>): { text: string; bad: boolean } {
   const above = report.alerts.filter((a) => a.kind === 'recharge-above-threshold');
   if (above.length) {
-    const total = report.invoices.filter((i) => above.some((a) => a.invoices[0] === i.number)).reduce((s, i) => s + i.totalCents, 0);
+    const charged = new Set(above.map((a) => a.invoices[0]));
+    const total = report.invoices.filter((i) => charged.has(i.number)).reduce((s, i) => s + i.totalCents, 0);
     return { text: `Auto-recharge charged you ${plural(above.length, 'time')} (${money(total)}) while your balance was above its threshold.`, bad: true };
   }
   const rapid = report.alerts.find((a) => a.kind === 'rapid-recharge');

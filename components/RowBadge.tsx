@@ -6,16 +6,42 @@ import { day, money, wall } from './format';
 
 export type Note = { tone: 'ok' | 'bad' | 'muted'; lines: string[]; alert?: string; link?: { href: string; text: string } };
 
+interface ReportIndex {
+  grants: Map<string, Report['grants'][number]>;
+  invoices: Map<string, Report['invoices'][number]>;
+  /** invoice number → the proven unused credit when it was charged */
+  above: Map<string, number>;
+  rapid: Set<string>;
+  expiring: Set<string>;
+}
+
+// Notes are asked for row by row (a thousand rows): look things up, never scan the report.
+const indexes = new WeakMap<Report, ReportIndex>();
+function indexOf(report: Report): ReportIndex {
+  let index = indexes.get(report);
+  if (!index) {
+    index = {
+      grants: new Map(report.grants.map((g) => [g.id, g])),
+      invoices: new Map(report.invoices.map((i) => [i.number, i])),
+      above: new Map(report.alerts.filter((a) => a.kind === 'recharge-above-threshold' && a.boundCents !== undefined).map((a) => [a.invoices[0]!, a.boundCents!])),
+      rapid: new Set(report.alerts.filter((a) => a.kind === 'rapid-recharge').flatMap((a) => a.invoices)),
+      expiring: new Set(report.alerts.filter((a) => a.kind === 'credits-expiring').flatMap((a) => a.grants)),
+    };
+    indexes.set(report, index);
+  }
+  return index;
+}
+
 export function grantNote(report: Report, grantId: string): Note | null {
-  const g = report.grants.find((x) => x.id === grantId);
+  const index = indexOf(report);
+  const g = index.grants.get(grantId);
   if (!g) return null;
-  const expiring = report.alerts.some((a) => a.kind === 'credits-expiring' && a.grants.includes(grantId));
+  const expiring = index.expiring.has(grantId);
   if (g.purchase) {
     const p = g.purchase;
     const lines = [`Bought ${wall(p.paidAt)}${p.confidence === 'likely' ? ' (likely)' : ''}`, `Invoice ${p.invoice} · ${money(p.totalCents)} (${money(p.taxCents)} tax)`];
-    const above = report.alerts.find((a) => a.kind === 'recharge-above-threshold' && a.invoices[0] === p.invoice);
-    const alert =
-      above?.boundCents !== undefined ? `Charged while at least ${money(above.boundCents)} was unused` : expiring ? `Expires soon with ${money(g.remainingCents)} unused` : undefined;
+    const above = index.above.get(p.invoice);
+    const alert = above !== undefined ? `Charged while at least ${money(above)} was unused` : expiring ? `Expires soon with ${money(g.remainingCents)} unused` : undefined;
     return { tone: alert ? 'bad' : 'ok', lines, alert };
   }
   if (g.unmatchedReason?.includes('billing history has not been read')) {
@@ -25,20 +51,21 @@ export function grantNote(report: Report, grantId: string): Note | null {
 }
 
 export function invoiceNote(report: Report, number: string): Note | null {
-  const inv = report.invoices.find((x) => x.number === number);
+  const index = indexOf(report);
+  const inv = index.invoices.get(number);
   if (!inv) return null;
-  const above = report.alerts.find((a) => a.kind === 'recharge-above-threshold' && a.invoices[0] === number);
+  const above = index.above.get(number);
   const lines: string[] = [];
   if (inv.status === 'refunded') lines.push('Refunded: bought no credit');
   else if (inv.status === 'other') lines.push('Status not recognised: not counted as paid');
   else if (inv.status !== 'paid') lines.push(`${inv.status[0]!.toUpperCase()}${inv.status.slice(1)}: bought no credit`);
   for (const id of inv.grantIds) {
-    const g = report.grants.find((x) => x.id === id);
+    const g = index.grants.get(id);
     if (g) lines.push(`→ ${money(g.amountCents)} grant, shown as ${day(g.displayedDate)}`);
   }
   if (inv.status === 'paid' && !inv.grantIds.length) lines.push(report.grants.length ? 'No grant seen for this payment' : 'Open credit grants to see what it bought');
-  const rapid = report.alerts.some((a) => a.kind === 'rapid-recharge' && a.invoices.includes(number));
-  const alert = above?.boundCents !== undefined ? `Charged while at least ${money(above.boundCents)} was unused` : rapid ? 'Part of a rapid burst of charges' : undefined;
+  const rapid = index.rapid.has(number);
+  const alert = above !== undefined ? `Charged while at least ${money(above)} was unused` : rapid ? 'Part of a rapid burst of charges' : undefined;
   const link = inv.status === 'paid' && !inv.grantIds.length && !report.grants.length ? { href: pageUrl('credit-grants'), text: 'Open credit grants' } : undefined;
   return { tone: alert ? 'bad' : inv.status === 'paid' ? 'ok' : 'muted', lines, alert, link };
 }

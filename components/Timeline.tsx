@@ -32,7 +32,8 @@ export function Timeline({ report, width = 560 }: { report: Report; width?: numb
   if (all.length === 0) return null;
   // Focus on the latest rapid burst when there is one: over a year it would be a single dot.
   const burst = [...report.alerts].reverse().find((a) => a.kind === 'rapid-recharge');
-  const inBurst = burst ? all.filter((p) => burst.invoices.includes(p.invoice)) : [];
+  const burstSet = new Set(burst?.invoices ?? []);
+  const inBurst = all.filter((p) => burstSet.has(p.invoice));
   const points = inBurst.length >= 2 ? inBurst : all;
   const threshold = report.autoRecharge?.thresholdCents ?? null;
   const t0 = points[0]!.minutes;

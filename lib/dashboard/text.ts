@@ -44,8 +44,8 @@ const INVISIBLE_TAGS = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT']);
 
 /** The text a person sees in an element: script and style contents are not text. */
 function hasInvisible(el: Element): boolean {
-  for (const child of Array.from(el.children)) {
-    if (INVISIBLE_TAGS.has(child.tagName.toUpperCase()) || (child.children.length > 0 && hasInvisible(child))) return true;
+  for (let child = el.firstElementChild; child; child = child.nextElementSibling) {
+    if (INVISIBLE_TAGS.has(child.tagName.toUpperCase()) || (child.firstElementChild && hasInvisible(child))) return true;
   }
   return false;
 }

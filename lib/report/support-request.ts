@@ -5,6 +5,7 @@ import type { Report } from '../report-schema';
 
 export function supportRequest(r: Report): string {
   const above = r.alerts.filter((a) => a.kind === 'recharge-above-threshold');
+  const unusedAt = new Map(above.map((a) => [a.invoices[0], a.boundCents]));
   const rapid = r.alerts.filter((a) => a.kind === 'rapid-recharge');
   const flagged = new Set([...above, ...rapid].flatMap((a) => a.invoices));
   const invoices = r.invoices.filter((i) => flagged.has(i.number)).sort((a, b) => (a.createdAt < b.createdAt ? -1 : 1));
@@ -21,7 +22,7 @@ export function supportRequest(r: Report): string {
       '',
     );
     for (const inv of invoices) {
-      const held = above.find((a) => a.invoices[0] === inv.number)?.boundCents;
+      const held = unusedAt.get(inv.number);
       lines.push(`- Invoice ${inv.number}: ${formatCents(inv.totalCents)} on ${showWall(inv.createdAt)}${held !== undefined ? `, while at least ${formatCents(held)} of earlier credit was unused` : ''}`);
     }
     const total = invoices.reduce((s, i) => s + i.totalCents, 0);
