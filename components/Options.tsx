@@ -1,14 +1,13 @@
 // Options: alert thresholds, the auto-recharge threshold to use when the overview page was not
 // read, and the data itself: export, import (merged, never overwriting), delete.
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import type { Settings } from '../lib/analysis/settings';
 import { decimal, parseMoney } from '../lib/dashboard/money';
-import type { ExportAnswer, ImportAnswer, Message, Status, StatusAnswer } from '../lib/messages';
+import type { ExportAnswer, ImportAnswer, Status, StatusAnswer } from '../lib/messages';
+import { ask } from './ask';
 import { download } from './download';
 import { plural } from './format';
 
-const ask = <T,>(m: Message) => browser.runtime.sendMessage(m) as Promise<T>;
 
 type Draft = Record<'rapidCount' | 'rapidWindowHours' | 'rapidShortCount' | 'rapidShortWindowMinutes' | 'expiringDays' | 'threshold', string>;
 

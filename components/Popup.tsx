@@ -3,10 +3,11 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { PAGE_KINDS, pageUrl } from '../lib/dashboard/routes';
-import type { Message, Status, StatusAnswer } from '../lib/messages';
+import type { Status, StatusAnswer } from '../lib/messages';
 import { grantsCsv } from '../lib/report/grants-csv';
 import { supportRequest } from '../lib/report/support-request';
 import { AlertList } from './AlertList';
+import { ask } from './ask';
 import { download } from './download';
 import { plural, wall } from './format';
 import { Headline } from './Headline';
@@ -15,7 +16,6 @@ import { Reconciliation } from './Reconciliation';
 import { ReportNotes } from './ReportNotes';
 import { Timeline } from './Timeline';
 
-const ask = <T,>(m: Message) => browser.runtime.sendMessage(m) as Promise<T>;
 
 export function Popup() {
   const [status, setStatus] = useState<Status | null>(null);

@@ -5,6 +5,7 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { ask } from '../../components/ask';
 import { Panel, type PanelState } from '../../components/Panel';
 import { pageOutline } from '../../lib/dashboard/outline';
 import { readPageWithAnchors, type PageRead } from '../../lib/dashboard/read-page';
@@ -28,7 +29,6 @@ function mark(name: string): void {
   if (performance.getEntriesByName(full).length > 20) performance.clearMarks(full);
   performance.mark(full);
 }
-const ask = <T,>(message: Message) => browser.runtime.sendMessage(message) as Promise<T>;
 
 export async function startVisit(ctx: ContentScriptContext, kind: PageKind, url: string, signal: AbortSignal): Promise<void> {
   const collapsed = await readCollapsed();
