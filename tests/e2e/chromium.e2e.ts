@@ -43,8 +43,9 @@ describe('the seed case, visited as a user would', () => {
 
   it('reads the grants page when its rows arrive after load, and stores a correct snapshot', async () => {
     await visit(page, 'credit-grants');
-    const { ledger } = await storage();
-    const org = ledger.organizations.Personal!;
+    // The background answers before it writes: wait for storage, as the next visit would.
+    await expect.poll(async () => (await storage()).ledger.organizations.Personal?.grants.length).toBe(9);
+    const org = (await storage()).ledger.organizations.Personal!;
     expect(org.grants).toHaveLength(9);
     expect(org.grants.filter((g) => g.displayedDate === '2026-10-31' && g.amountCents === 1000)).toHaveLength(7);
     expect(org.pages['credit-grants']!.understood).toBe(true);
@@ -57,6 +58,7 @@ describe('the seed case, visited as a user would', () => {
     await page.waitForURL(pageUrl('billing-history'));
     await expect.poll(() => inPanel(page, '.cl-title').innerText()).toContain('Billing history');
     await expect.poll(() => page.locator('credit-lens-badge').count()).toBe(8);
+    await expect.poll(async () => (await storage()).ledger.organizations.Personal?.invoices.length).toBe(8);
     const { ledger } = await storage();
     expect(ledger.organizations.Personal!.invoices.map((i) => [i.number, i.totalCents, i.createdAt]).slice(0, 2)).toEqual([
       ['5E1F7A2C-0008', 1089, '2026-11-03T19:01'],
@@ -75,16 +77,16 @@ describe('the seed case, visited as a user would', () => {
     const alerts = await inPanel(page, '.cl-alert').allInnerTexts();
     expect(alerts.filter((a) => /Charged while above the threshold/.test(a))).toHaveLength(7);
     expect(alerts.some((a) => /Rapid repeated recharges/.test(a))).toBe(true);
-    const { ledger } = await storage();
-    expect(ledger.organizations.Personal!.overview!.autoRecharge).toEqual({ enabled: true, thresholdCents: 500, targetCents: 1500 });
+    await expect
+      .poll(async () => (await storage()).ledger.organizations.Personal?.overview?.autoRecharge)
+      .toEqual({ enabled: true, thresholdCents: 500, targetCents: 1500 });
     await expect.poll(() => browser.worker.evaluate(() => chrome.action.getBadgeText({}))).toBe('8');
     await page.screenshot({ path: screenshotPath('chromium-overview-light'), fullPage: true });
   });
 
   it('reads the usage page and explains the $0.00', async () => {
     await visit(page, 'usage');
-    const { ledger } = await storage();
-    expect(ledger.organizations.Personal!.usage).toMatchObject({ totalSpendCents: 0, from: '2026-11-01', to: '2026-11-30' });
+    await expect.poll(async () => (await storage()).ledger.organizations.Personal?.usage).toMatchObject({ totalSpendCents: 0, from: '2026-11-01', to: '2026-11-30' });
     await inPanel(page, 'summary:has-text("Why the billing pages")').click();
     expect(await inPanel(page, '.cl-why').innerText()).toMatch(/Usage reads \$0\.00 although \$87\.12 was paid/);
     await page.screenshot({ path: screenshotPath('chromium-usage-light'), fullPage: true });
