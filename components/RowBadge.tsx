@@ -1,10 +1,11 @@
 // The note shown beside a grant or invoice row: what bought the grant, what the invoice bought,
 // and the alerts about that row.
 import { pageUrl } from '../lib/dashboard/routes';
+import { safeLink } from '../lib/report/links';
 import type { Report } from '../lib/report-schema';
 import { day, money, wall } from './format';
 
-export type Note = { tone: 'ok' | 'bad' | 'muted'; lines: string[]; alert?: string; link?: { href: string; text: string } };
+export type Note = { tone: 'ok' | 'bad' | 'muted'; lines: string[]; alert?: string; link?: { href: string; text: string; label?: string } };
 
 interface ReportIndex {
   grants: Map<string, Report['grants'][number]>;
@@ -42,7 +43,9 @@ export function grantNote(report: Report, grantId: string): Note | null {
     const lines = [`Bought ${wall(p.paidAt)}${p.confidence === 'likely' ? ' (likely)' : ''}`, `Invoice ${p.invoice} · ${money(p.totalCents)} (${money(p.taxCents)} tax)`];
     const above = index.above.get(p.invoice);
     const alert = above !== undefined ? `Charged while at least ${money(above)} was unused` : expiring ? `Expires soon with ${money(g.remainingCents)} unused` : undefined;
-    return { tone: alert ? 'bad' : 'ok', lines, alert };
+    // The invoice's own page, when the billing history linked one on a host we trust.
+    const href = safeLink(index.invoices.get(p.invoice)?.url);
+    return { tone: alert ? 'bad' : 'ok', lines, alert, link: href ? { href, text: 'Open invoice', label: `Open invoice ${p.invoice}` } : undefined };
   }
   if (g.unmatchedReason?.includes('billing history has not been read')) {
     return { tone: 'muted', lines: ['Purchase not known yet'], link: { href: pageUrl('billing-history'), text: 'Open billing history' } };
@@ -84,7 +87,7 @@ export function RowBadge({ note }: { note: Note }) {
         ))}
         {note.alert && <strong class="badge-line badge-alert">{note.alert}</strong>}
         {note.link && (
-          <a class="badge-link" href={note.link.href}>
+          <a class="badge-link" href={note.link.href} target="_blank" rel="noreferrer noopener" aria-label={note.link.label}>
             {note.link.text}
           </a>
         )}

@@ -103,6 +103,9 @@ describe('Row badges', () => {
     expect(g.querySelector('.badge')!.className).toContain('badge-bad');
     expect(g.textContent).toContain('Invoice 5E1F7A2C-0003 · $10.89 ($0.89 tax)');
     expect(g.querySelector('.badge-alert')!.textContent).toBe('Charged while at least $16.20 was unused');
+    const link = g.querySelector('a.badge-link')!;
+    expect(link.getAttribute('href')).toBe('https://invoice.stripe.com/i/acct_demo/5E1F7A2C-0003');
+    expect(link.getAttribute('aria-label')).toBe('Open invoice 5E1F7A2C-0003');
     render(null, container);
     const i = mount(<RowBadge note={invoiceNote(seed, '5E1F7A2C-0001')!} />);
     expect(i.textContent).toContain('→ $10.00 grant, shown as May 31, 2026');
