@@ -14,8 +14,10 @@ import { pageUrl } from '../lib/dashboard/routes';
 import { mergeSnapshot } from '../lib/ledger/merge';
 import { emptyLedger, type Ledger } from '../lib/ledger/schema';
 import { exportLedger } from '../lib/ledger/transfer';
+import { exitUnlessChromium } from './chromium-path';
 import { CHROME_BUILD, launchWithExtension, serveDemo } from './extension-browser';
 
+exitUnlessChromium();
 const check = process.argv.includes('--check');
 const quick = process.argv.includes('--quick');
 const lines: string[] = [];

@@ -24,13 +24,27 @@ export function findChromium(): string | null {
   return null;
 }
 
+export class NoChromium extends Error {
+  constructor() {
+    super(`No Chromium found (looked at $CHROMIUM_PATH, /usr/bin/chromium, Playwright's cache). Install one: ${INSTALL_HINT}`);
+  }
+}
+
+/** The Chromium to drive; throws NoChromium (with the install command) when there is none. */
 export function requireChromium(): string {
   const path = findChromium();
-  if (!path) {
-    console.error(`No Chromium found (looked at $CHROMIUM_PATH, /usr/bin/chromium, Playwright's cache). Install one: ${INSTALL_HINT}`);
+  if (!path) throw new NoChromium();
+  return path;
+}
+
+/** For scripts: stop with the install command instead of a stack trace. */
+export function exitUnlessChromium(): void {
+  try {
+    requireChromium();
+  } catch (e) {
+    console.error((e as Error).message);
     process.exit(2);
   }
-  return path;
 }
 
 /** Flags that keep Chromium quiet on a machine with no network beyond the page we serve. */

@@ -7,6 +7,7 @@ import type { Page } from 'playwright-core';
 import { SEED_ACCOUNT } from '../demo/scenario';
 import { PAGE_TITLES } from '../components/page-titles';
 import { pageUrl, type PageKind } from '../lib/dashboard/routes';
+import { exitUnlessChromium } from './chromium-path';
 import { launchWithExtension, serveDemo } from './extension-browser';
 
 const headed = process.argv.includes('--headed');
@@ -14,6 +15,7 @@ if (headed && process.platform === 'linux' && !process.env.DISPLAY && !process.e
   console.error('--headed needs a display (none is set: DISPLAY / WAYLAND_DISPLAY). Run `npm run demo` without it for screenshots, or under `xvfb-run`.');
   process.exit(2);
 }
+exitUnlessChromium();
 const outDir = resolve('screenshots/demo');
 mkdirSync(outDir, { recursive: true });
 

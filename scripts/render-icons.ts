@@ -1,8 +1,9 @@
 // Renders assets/icon.svg into the PNG sizes the stores want (run by hand after editing the SVG).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, requireChromium } from './chromium-path';
+import { CHROMIUM_ARGS, exitUnlessChromium, requireChromium } from './chromium-path';
 
+exitUnlessChromium();
 const svg = readFileSync('assets/icon.svg', 'utf8');
 const browser = await chromium.launch({ executablePath: requireChromium(), args: CHROMIUM_ARGS });
 const page = await browser.newPage();
