@@ -81,25 +81,27 @@ export function buildReport(org: OrgLedger, options: ReportOptions): Report {
   }));
 
   const rate = matching.taxRate;
-  const taxOfUnmatched = (total: number) => (rate === null ? 0 : total - Math.round(total / (1 + rate)));
+  const amountOf = new Map(grants.map((g) => [g.id, g.amountCents]));
+  // Matched invoices: total − the grants they bought, exactly. Unmatched paid ones: estimated
+  // at the inferred rate (rounded to the cent once, per invoice).
+  const taxOf = (i: (typeof paid)[number]): number => {
+    const bought = matching.grantsOf.get(i.number);
+    if (bought) return i.totalCents - bought.reduce((s, id) => s + amountOf.get(id)!, 0);
+    return rate === null ? 0 : i.totalCents - Math.round(i.totalCents / (1 + rate));
+  };
   const totals = {
     paidCents: paid.reduce((s, i) => s + i.totalCents, 0),
-    // Matched invoices: total − grant. Unmatched paid ones: estimated at the inferred rate.
-    taxCents: paid.reduce((s, i) => {
-      const bought = matching.grantsOf.get(i.number);
-      if (!bought) return s + taxOfUnmatched(i.totalCents);
-      return s + bought.reduce((t, id) => t + matching.purchases.get(id)!.taxCents, 0) / bought.length;
-    }, 0),
+    taxCents: paid.reduce((s, i) => s + taxOf(i), 0),
     creditsPurchasedCents: reportGrants.filter((g) => g.purchase).reduce((s, g) => s + g.amountCents, 0),
     creditsUsedCents: reportGrants.reduce((s, g) => s + g.usedCents, 0),
     creditsAvailableCents: reportGrants.filter((g) => g.state !== 'expired').reduce((s, g) => s + g.remainingCents, 0),
     creditsExpiredCents: reportGrants.filter((g) => g.state === 'expired').reduce((s, g) => s + g.remainingCents, 0),
     usageReportedCents: org.usage ? org.usage.totalSpendCents : null,
   };
-  totals.taxCents = Math.round(totals.taxCents);
 
   const autoRecharge = org.overview?.autoRecharge ?? null;
-  const threshold = autoRecharge?.thresholdCents ?? settings.thresholdCents;
+  const overviewThreshold = autoRecharge?.thresholdCents ?? null;
+  const threshold = overviewThreshold ?? settings.thresholdCents;
   const bounds = boundsAtRecharges(grants, matching.purchases, paid);
   const alerts: Alert[] = [...rapidRechargeAlerts(paid, settings)];
   if (threshold !== null) {
@@ -114,7 +116,7 @@ export function buildReport(org: OrgLedger, options: ReportOptions): Report {
     ...unmatchedChargeAlerts(paid, matching.grantsOf, grantsSeenAt),
   );
   alerts.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
-  if (threshold !== null && autoRecharge?.thresholdCents === undefined && settings.thresholdCents !== null) {
+  if (overviewThreshold === null && settings.thresholdCents !== null) {
     warnings.push(`Using the threshold ${formatCents(settings.thresholdCents)} from the settings: no overview page gave one.`);
   }
 

@@ -4,7 +4,8 @@ import { demoGrants, demoInvoices } from '../../demo/rows';
 import { SEED_ACCOUNT, type DemoAccount } from '../../demo/scenario';
 import { SettingsSchema } from '../../lib/analysis/settings';
 import { ReportSchema, type Report } from '../../lib/report-schema';
-import { reportOf } from '../support/pipeline';
+import { buildReport } from '../../lib/analysis/report';
+import { ledgerOf, reportOf } from '../support/pipeline';
 
 const alertsOf = (r: Report, kind: string) => r.alerts.filter((a) => a.kind === kind);
 
@@ -150,6 +151,16 @@ describe('matching', () => {
     expect(noOverview.warnings.join(' ')).toMatch(/threshold is unknown/);
     const withSetting = reportOf(SEED_ACCOUNT, ['credit-grants', 'billing-history'], SettingsSchema.parse({ thresholdCents: 500 }));
     expect(alertsOf(withSetting, 'recharge-above-threshold')).toHaveLength(7);
+    expect(withSetting.warnings.join(' ')).toMatch(/Using the threshold \$5\.00 from the settings/);
+  });
+
+  it('says it uses the settings threshold when the overview shows auto-recharge on but not its threshold', () => {
+    const ledger = ledgerOf(SEED_ACCOUNT, ['credit-grants', 'billing-history', 'overview']);
+    const org = ledger.organizations.Personal!;
+    org.overview = { ...org.overview!, autoRecharge: { enabled: true, thresholdCents: null, targetCents: null } };
+    const r = buildReport(org, { today: SEED_ACCOUNT.today, settings: SettingsSchema.parse({ thresholdCents: 500 }) });
+    expect(alertsOf(r, 'recharge-above-threshold')).toHaveLength(7);
+    expect(r.warnings.join(' ')).toMatch(/Using the threshold \$5\.00 from the settings/);
   });
 
   it('warns about credit that expires within 30 days', () => {
