@@ -6,16 +6,27 @@ import type { Snapshot } from '../dashboard/snapshot';
 import { grantId, rankGrants } from './identity';
 import { emptyLedger, emptyOrg, orgKey, type Ledger, type LedgerGrant, type LedgerInvoice, type OrgLedger } from './schema';
 
-type Obs<T> = [T, string, string];
-
-/** Join two histories of [value, first seen, last seen]: per value, earliest first and latest last. */
-function joinHistory<T extends string | number>(a: readonly Obs<T>[], b: readonly Obs<T>[]): Obs<T>[] {
-  const byValue = new Map<T, Obs<T>>();
-  for (const [value, first, last] of [...a, ...b]) {
-    const had = byValue.get(value);
-    byValue.set(value, had ? [value, had[1] < first ? had[1] : first, had[2] > last ? had[2] : last] : [value, first, last]);
+/**
+ * Join two histories whose entries are [...value, first seen, last seen] (a balance history, a
+ * status history): per value, the earliest first and the latest last; ordered by first seen,
+ * then value.
+ */
+function joinHistory<T extends readonly (string | number)[]>(a: readonly T[], b: readonly T[]): T[] {
+  const byValue = new Map<string, T>();
+  for (const entry of [...a, ...b]) {
+    const n = entry.length;
+    const key = JSON.stringify(entry.slice(0, n - 2));
+    const had = byValue.get(key);
+    if (!had) {
+      byValue.set(key, entry);
+      continue;
+    }
+    const first = had[n - 2]! < entry[n - 2]! ? had[n - 2]! : entry[n - 2]!;
+    const last = had[n - 1]! > entry[n - 1]! ? had[n - 1]! : entry[n - 1]!;
+    byValue.set(key, [...entry.slice(0, n - 2), first, last] as unknown as T);
   }
-  return [...byValue.values()].sort((x, y) => compareTuples([x[1], x[0]], [y[1], y[0]]));
+  const order = (e: T) => [e[e.length - 2]!, ...e.slice(0, e.length - 2)];
+  return [...byValue.values()].sort((x, y) => compareTuples(order(x), order(y)));
 }
 
 /** A total order on tuples, so every sort in a join is deterministic. */
@@ -59,17 +70,7 @@ function joinInvoice(a: LedgerInvoice, b: LedgerInvoice): LedgerInvoice {
     url: i.url,
   });
   const { seenAt: _seenAt, ...newer } = later(payload(a), payload(b));
-  const statuses = new Map<string, LedgerInvoice['statuses'][number]>();
-  for (const s of [...a.statuses, ...b.statuses]) {
-    const key = `${s[0]}|${s[1]}`;
-    const had = statuses.get(key);
-    statuses.set(key, had ? [s[0], s[1], had[2] < s[2] ? had[2] : s[2], had[3] > s[3] ? had[3] : s[3]] : s);
-  }
-  return {
-    number: a.number,
-    ...newer,
-    statuses: [...statuses.values()].sort((x, y) => compareTuples([x[2], x[0], x[1]], [y[2], y[0], y[1]])),
-  };
+  return { number: a.number, ...newer, statuses: joinHistory(a.statuses, b.statuses) };
 }
 
 function joinById<T>(a: readonly T[], b: readonly T[], id: (x: T) => string, join: (x: T, y: T) => T): T[] {
