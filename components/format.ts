@@ -1,6 +1,7 @@
 // Money and dates for display, in the browser's locale. Values arrive as integer cents and
 // wall-clock strings; Dates are built from their numeric parts, never parsed from text.
 import { decimal } from '../lib/dashboard/money';
+import { wallDate } from '../lib/wall-clock-now';
 
 const currency = new Intl.NumberFormat(undefined, { style: 'currency', currency: 'USD' });
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
@@ -12,21 +13,17 @@ export function money(cents: number): string {
   return currency.format(decimal(cents) as unknown as number);
 }
 
-function parts(at: string): Date {
-  const n = at.split(/[-T:]/).map(Number);
-  return new Date(n[0]!, n[1]! - 1, n[2]!, n[3] ?? 0, n[4] ?? 0, n[5] ?? 0);
-}
 
 export function wall(at: string): string {
-  return at.length > 10 ? dateTime.format(parts(at)) : dateOnly.format(parts(at));
+  return at.length > 10 ? dateTime.format(wallDate(at)) : dateOnly.format(wallDate(at));
 }
 
 export function clock(at: string): string {
-  return timeOnly.format(parts(at));
+  return timeOnly.format(wallDate(at));
 }
 
 export function day(d: string): string {
-  return dateOnly.format(parts(d.slice(0, 10)));
+  return dateOnly.format(wallDate(d.slice(0, 10)));
 }
 
 export function plural(n: number, one: string, many = `${one}s`): string {

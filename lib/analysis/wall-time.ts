@@ -1,6 +1,7 @@
 // Arithmetic on wall-clock strings (YYYY-MM-DD[THH:mm[:ss]]) with no time zone: the pages show
 // local time without a zone, so we never convert; Date.UTC is used purely as a calendar.
 import { format } from 'date-fns';
+import { wallDate } from '../wall-clock-now';
 
 const PARTS = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?)?$/;
 
@@ -23,16 +24,12 @@ export function endOfNextMonth(day: string): string {
   return new Date(t).toISOString().slice(0, 10);
 }
 
-function calendar(at: string): Date {
-  const m = PARTS.exec(at)!;
-  return new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4] ?? 0), Number(m[5] ?? 0));
-}
 
 /** "Nov 3, 2026 13:02" / "Nov 3, 2026": how times appear in messages meant for support agents. */
 export function showWall(at: string): string {
-  return format(calendar(at), at.length > 10 ? 'MMM d, yyyy HH:mm' : 'MMM d, yyyy');
+  return format(wallDate(at), at.length > 10 ? 'MMM d, yyyy HH:mm' : 'MMM d, yyyy');
 }
 
 export function showDay(day: string): string {
-  return format(calendar(day.slice(0, 10)), 'MMM d, yyyy');
+  return format(wallDate(day.slice(0, 10)), 'MMM d, yyyy');
 }

@@ -1,6 +1,7 @@
 // Dates and date-times in the forms real locales show, parsed with explicit date-fns formats.
 // Results are wall-clock strings (YYYY-MM-DD, YYYY-MM-DDTHH:mm[:ss]): no time-zone shift, ever.
 import { isValid, parse } from 'date-fns';
+import { wallClockNow } from '../wall-clock-now';
 
 const REFERENCE = new Date(2000, 0, 1);
 
@@ -35,8 +36,7 @@ function inRange(d: Date): boolean {
 export type DateResult = { ok: true; value: string } | { ok: false; reason: string };
 
 /** A calendar date to YYYY-MM-DD. Numeric day/month forms only when they cannot be misread. */
-const pad = (n: number) => String(n).padStart(2, '0');
-const ymd = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+const ymd = (d: Date) => wallClockNow(d).slice(0, 10);
 
 // A page uses one format throughout: try the last one that worked first.
 let lastFormat = WORD_FORMATS[0]!;
