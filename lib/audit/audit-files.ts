@@ -6,7 +6,7 @@ import { pageUrl } from '../dashboard/routes';
 import { buildReport, type Source } from '../analysis/report';
 import type { Settings } from '../analysis/settings';
 import { mergeSnapshot, joinLedgers } from '../ledger/merge';
-import { emptyLedger, emptyOrg, orgKey, type Ledger } from '../ledger/schema';
+import { emptyLedger, emptyOrg, type Ledger } from '../ledger/schema';
 import { importLedger, looksLikeLedger } from '../ledger/transfer';
 import type { Report } from '../report-schema';
 
@@ -61,7 +61,7 @@ export function auditFiles(files: InputFile[], parseHtml: (html: string) => Docu
     const { ['']: _unnamed, ...rest } = ledger.organizations;
     ledger = joinLedgers({ ...ledger, organizations: rest }, { ...emptyLedger(), organizations: { [key]: { ...unnamed, organization: ledger.organizations[key]!.organization } } });
   }
-  const org = ledger.organizations[orgKey(key === '' ? null : key)] ?? emptyOrg(null);
+  const org = ledger.organizations[key] ?? emptyOrg(null);
   if (org.grants.length === 0 && org.invoices.length === 0 && !org.overview && !org.usage) {
     const why = sources.flatMap((src) => src.warnings.map((w) => `${src.file}: ${w}`))[0];
     return { ok: false, error: `No billing data found in the files given${why ? ` (${why})` : '.'}` };
