@@ -8,5 +8,9 @@ export default defineConfig({
   test: {
     environment: 'happy-dom',
     include: ['tests/unit/**/*.test.{ts,tsx}'],
+    // Timeouts catch hangs, they are not speed goals (those live in `npm run bench`): a shared
+    // 2-core machine can be several times slower than a quiet one.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
   },
 });

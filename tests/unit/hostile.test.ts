@@ -15,7 +15,7 @@ import { linkedDocument } from '../support/read-dom';
 
 const corpus = hostileCorpus();
 
-describe('the reader on hostile pages', () => {
+describe('the reader on hostile pages', { timeout: 120_000 }, () => {
   it.each(corpus.map((p) => [p.name, p] as const))('%s: reads without throwing; every row is a record or a warning', (_name, page) => {
     const doc = linkedDocument(page.html);
     for (const kind of PAGE_KINDS) {
