@@ -3,7 +3,7 @@
 // red bars above the line.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Report } from '../lib/report-schema';
-import { timelinePoints } from '../lib/report/timeline';
+import { timelinePoints } from '../lib/exports/timeline';
 import { clock, money, wall } from './format';
 
 // The right margin holds the threshold's label, clear of the bars.

@@ -1,7 +1,7 @@
 // Money and dates for display, in the browser's locale. Values arrive as integer cents and
 // wall-clock strings; Dates are built from their numeric parts, never parsed from text.
 import { decimal } from '../lib/dashboard/money';
-import { wallDate } from '../lib/wall-clock-now';
+import { wallDate } from '../lib/wall-clock';
 
 const currency = new Intl.NumberFormat(undefined, { style: 'currency', currency: 'USD' });
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });

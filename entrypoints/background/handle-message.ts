@@ -5,7 +5,7 @@ import { orgKey, type Ledger } from '../../lib/ledger/schema';
 import { exportLedger, importLedger } from '../../lib/ledger/transfer';
 import { MessageSchema, type Status } from '../../lib/messages';
 import type { Report } from '../../lib/report-schema';
-import { wallClockNow } from '../../lib/wall-clock-now';
+import { wallClockNow } from '../../lib/wall-clock';
 import { dismissProblem, readLedger, readProblem, serialized, writeLedger } from './ledger-store';
 import { readCurrentOrg, readSettings, updateSettings, writeCurrentOrg } from './settings-store';
 import { showCriticalCount } from './toolbar-badge';

@@ -7,7 +7,7 @@ import { loadLedger } from '../../lib/ledger/load';
 import type { Ledger } from '../../lib/ledger/schema';
 import { toStored } from '../../lib/ledger/stored';
 import type { StorageProblem } from '../../lib/messages';
-import { wallClockNow } from '../../lib/wall-clock-now';
+import { wallClockNow } from '../../lib/wall-clock';
 
 const LEDGER_KEY = 'local:ledger';
 const PROBLEM_KEY = 'local:ledgerProblem';

@@ -12,7 +12,7 @@ import { readPageWithAnchors, type PageRead } from '../../lib/dashboard/read-pag
 import type { PageKind } from '../../lib/dashboard/routes';
 import type { Message, SnapshotAnswer, StatusAnswer } from '../../lib/messages';
 import type { Report } from '../../lib/report-schema';
-import { wallClockNow } from '../../lib/wall-clock-now';
+import { wallClockNow } from '../../lib/wall-clock';
 import { followSystemTheme } from '../../components/theme';
 import { removeBadges, renderBadges } from './badges';
 import { pageTheme, siteTheme } from './theme';

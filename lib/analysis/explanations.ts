@@ -1,7 +1,7 @@
 // Short explanations of the dashboard's quirks, each tied to this account's own numbers.
 import { formatCents } from '../dashboard/money';
 import type { Report } from '../report-schema';
-import { showDay, showWall } from './wall-time';
+import { showDay, showWall } from '../wall-clock';
 
 export function explanations(report: Omit<Report, 'explanations'>): string[] {
   const out: string[] = [];

@@ -7,7 +7,7 @@ import { formatCents } from '../dashboard/money';
 import type { Purchase } from '../report-schema';
 import { fits, inferTaxRate } from './tax-rate';
 import type { GrantView, InvoiceView } from './views';
-import { addDaysToDay, endOfNextMonth } from './wall-time';
+import { addDaysToDay, endOfNextMonth } from '../wall-clock';
 
 /** How late a purchase may be after the displayed date in the relaxed second pass. */
 const RELAXED_DAYS = 62;

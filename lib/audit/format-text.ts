@@ -1,6 +1,6 @@
 // The readable report, for a person at a terminal.
 import { formatCents } from '../dashboard/money';
-import { showDay, showWall } from '../analysis/wall-time';
+import { showDay, showWall } from '../wall-clock';
 import type { Report } from '../report-schema';
 
 const pad = (s: string, n: number) => (s.length >= n ? s : s + ' '.repeat(n - s.length));

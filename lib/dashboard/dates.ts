@@ -1,7 +1,7 @@
 // Dates and date-times in the forms real locales show, parsed with explicit date-fns formats.
 // Results are wall-clock strings (YYYY-MM-DD, YYYY-MM-DDTHH:mm[:ss]): no time-zone shift, ever.
 import { isValid, parse } from 'date-fns';
-import { wallClockNow } from '../wall-clock-now';
+import { wallClockNow } from '../wall-clock';
 
 const REFERENCE = new Date(2000, 0, 1);
 

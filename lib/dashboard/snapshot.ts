@@ -5,7 +5,7 @@ import type { PageKind } from './routes';
 export const GRANT_STATES = ['available', 'expired', 'used', 'pending', 'other'] as const;
 export type GrantState = (typeof GRANT_STATES)[number];
 
-export const INVOICE_STATUSES = ['paid', 'open', 'void', 'refunded', 'failed', 'other'] as const;
+export const INVOICE_STATUSES = ['paid', 'open', 'void', 'refunded', 'partially-refunded', 'failed', 'other'] as const;
 export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
 
 export interface GrantRow {

@@ -13,7 +13,8 @@ const INVOICE_STATUS_WORDS: [InvoiceStatus, RegExp][] = [
   ['paid', /^paid$/],
   ['open', /^(open|due|unpaid|pending|issued|outstanding)$/],
   ['void', /^(void|voided|cancell?ed)$/],
-  ['refunded', /^(refunded|partially refunded|credited)$/],
+  ['partially-refunded', /^partially refunded$/],
+  ['refunded', /^(refunded|credited)$/],
   ['failed', /^(failed|uncollectible|payment failed|past due|declined)$/],
 ];
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SEED_ACCOUNT } from '../../demo/scenario';
-import { csvCell, grantsCsv } from '../../lib/report/grants-csv';
-import { supportRequest } from '../../lib/report/support-request';
+import { csvCell, grantsCsv } from '../../lib/exports/grants-csv';
+import { supportRequest } from '../../lib/exports/support-request';
 import { reportOf } from '../support/pipeline';
 
 describe('CSV', () => {

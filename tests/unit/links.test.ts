@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { safeLink } from '../../lib/report/links';
+import { safeLink } from '../../lib/exports/links';
 
 describe('safeLink', () => {
   it.each(['https://invoice.stripe.com/i/acct_1/inv_2', 'https://pay.stripe.com/invoice/x', 'https://platform.openai.com/settings/organization/billing/history'])('links %s', (url) => {

@@ -2,7 +2,7 @@
 import { formatCents } from '../../dashboard/money';
 import type { Alert } from '../../report-schema';
 import type { BoundAtRecharge } from '../balance-bound';
-import { showWall } from '../wall-time';
+import { showWall } from '../../wall-clock';
 
 export function aboveThresholdAlerts(bounds: readonly BoundAtRecharge[], thresholdCents: number, grantsOf: ReadonlyMap<string, string[]>): Alert[] {
   return bounds

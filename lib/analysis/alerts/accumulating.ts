@@ -2,7 +2,7 @@
 import { formatCents } from '../../dashboard/money';
 import type { Alert } from '../../report-schema';
 import type { BoundAtRecharge } from '../balance-bound';
-import { showWall } from '../wall-time';
+import { showWall } from '../../wall-clock';
 
 export function accumulatingAlerts(bounds: readonly BoundAtRecharge[]): Alert[] {
   const alerts: Alert[] = [];

@@ -2,7 +2,7 @@
 import { formatCents } from '../../dashboard/money';
 import type { Alert } from '../../report-schema';
 import type { GrantView } from '../views';
-import { addDaysToDay, showDay } from '../wall-time';
+import { addDaysToDay, showDay } from '../../wall-clock';
 
 export function expiringAlerts(grants: readonly GrantView[], today: string, days: number): Alert[] {
   const horizon = addDaysToDay(today, days);

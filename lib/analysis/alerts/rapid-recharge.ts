@@ -3,7 +3,7 @@ import { formatCents } from '../../dashboard/money';
 import type { Alert } from '../../report-schema';
 import type { Settings } from '../settings';
 import type { InvoiceView } from '../views';
-import { showWall, wallMinutes } from '../wall-time';
+import { showWall, wallMinutes } from '../../wall-clock';
 
 /** Does some window of `minutes` hold `count` charges? (times sorted ascending) */
 function dense(times: number[], count: number, minutes: number): boolean {

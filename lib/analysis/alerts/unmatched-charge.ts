@@ -2,7 +2,7 @@
 import { formatCents } from '../../dashboard/money';
 import type { Alert } from '../../report-schema';
 import type { InvoiceView } from '../views';
-import { showWall } from '../wall-time';
+import { showWall } from '../../wall-clock';
 
 export function unmatchedChargeAlerts(paid: readonly InvoiceView[], grantsOf: ReadonlyMap<string, string[]>, grantsSeenAt: string | null): Alert[] {
   if (grantsSeenAt === null) return []; // Without the grants page nothing can match: a report warning says so.

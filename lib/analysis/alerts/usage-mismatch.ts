@@ -3,7 +3,7 @@ import { formatCents } from '../../dashboard/money';
 import type { OrgLedger } from '../../ledger/schema';
 import type { Alert } from '../../report-schema';
 import type { InvoiceView } from '../views';
-import { showDay } from '../wall-time';
+import { showDay } from '../../wall-clock';
 
 export function usageMismatchAlerts(usage: OrgLedger['usage'], paid: readonly InvoiceView[], usedCents: number, availableCents: number): Alert[] {
   if (!usage) return [];

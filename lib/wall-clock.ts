@@ -1,7 +1,20 @@
-// Arithmetic on wall-clock strings (YYYY-MM-DD[THH:mm[:ss]]) with no time zone: the pages show
-// local time without a zone, so we never convert; Date.UTC is used purely as a calendar.
+// Wall-clock times (YYYY-MM-DD[THH:mm[:ss]], local, no zone), like the pages' own: built from
+// numbers, never by parsing text, and never converted between zones. Date.UTC is used purely as
+// a calendar for arithmetic.
 import { format } from 'date-fns';
-import { wallDate } from '../wall-clock-now';
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** A Date's local wall clock as YYYY-MM-DDTHH:mm:ss. */
+export function wallClockNow(d = new Date()): string {
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+}
+
+/** YYYY-MM-DD[THH:mm[:ss]] as a local Date (for formatting only). */
+export function wallDate(at: string): Date {
+  const n = at.split(/[-T:]/).map(Number);
+  return new Date(n[0]!, n[1]! - 1, n[2]!, n[3] ?? 0, n[4] ?? 0, n[5] ?? 0);
+}
 
 const PARTS = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?)?$/;
 

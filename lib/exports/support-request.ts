@@ -1,6 +1,6 @@
 // "Copy support request": plain text a user can paste to OpenAI support, with the evidence.
 import { formatCents } from '../dashboard/money';
-import { showWall } from '../analysis/wall-time';
+import { showWall } from '../wall-clock';
 import type { Report } from '../report-schema';
 
 export function supportRequest(r: Report): string {

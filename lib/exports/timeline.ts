@@ -1,6 +1,6 @@
 // Data for the timeline: each payment on a time axis, with the proven lower bound of the balance
 // at that moment, against the auto-recharge threshold.
-import { wallMinutes } from '../analysis/wall-time';
+import { wallMinutes } from '../wall-clock';
 import type { Report } from '../report-schema';
 
 export interface TimelinePoint {
