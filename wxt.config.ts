@@ -7,7 +7,19 @@ export const HOST_PERMISSIONS = ['https://platform.openai.com/*'];
 export default defineConfig({
   imports: false,
   modules: ['@wxt-dev/webextension-polyfill'],
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({
+    plugins: [preact()],
+    build: {
+      rollupOptions: {
+        // zod ships /* @__PURE__ */ comments in places Rollup cannot use; it drops them and says
+        // so on every build. That is zod's business, not a problem of ours: keep builds quiet.
+        onwarn(warning, warn) {
+          if (warning.code === 'INVALID_ANNOTATION' && warning.id?.includes('/node_modules/zod/')) return;
+          warn(warning);
+        },
+      },
+    },
+  }),
   zip: {
     artifactTemplate: '{{name}}-{{version}}-{{browser}}-{{manifestVersion}}.zip',
     sourcesTemplate: '{{name}}-{{version}}-sources.zip',
