@@ -3,9 +3,9 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { parseHTML } from 'linkedom';
 import { z } from 'zod';
 import { auditFiles, type InputFile } from '../lib/audit/audit-files';
+import { parseHtmlDocument } from '../lib/audit/html-document';
 import { formatReport } from '../lib/audit/format-text';
 import { SettingsSchema } from '../lib/analysis/settings';
 import { parseMoney } from '../lib/dashboard/money';
@@ -78,7 +78,7 @@ const files: InputFile[] = args.files.map((path) => {
 
 const settings = SettingsSchema.parse({ thresholdCents: args.threshold });
 const today = args.today ?? utcWall(new Date()).slice(0, 10);
-const result = auditFiles(files, (html) => parseHTML(html).document as unknown as Document, settings, today);
+const result = auditFiles(files, parseHtmlDocument, settings, today);
 if (!result.ok) fail(result.error);
 if (args['save-ledger']) {
   try {
