@@ -4,7 +4,7 @@
 // reader (lib/dashboard) uses, as a browser would build it: <html> holds <head> and <body>, and
 // content goes into <body>. Selectors are css-select's, so any selector the reader uses works.
 // The reader's tests run on this DOM, happy-dom and linkedom alike and must read the same.
-import { selectAll, selectOne, is, type Options } from 'css-select';
+import { compile, selectAll, selectOne, is, type Options } from 'css-select';
 import { Parser } from 'htmlparser2';
 
 const HEAD_TAGS = new Set(['title', 'meta', 'link', 'style', 'script', 'base', 'noscript', 'template']);
@@ -100,10 +100,10 @@ export class LightElement extends LightNode {
     if (child instanceof LightElement) child.index = this.children.push(child) - 1;
   }
   querySelectorAll(selector: string): LightElement[] {
-    return selectAll(selector, this.childNodes, OPTIONS);
+    return selectAll(query(selector), this.childNodes, OPTIONS);
   }
   querySelector(selector: string): LightElement | null {
-    return selectOne(selector, this.childNodes, OPTIONS);
+    return selectOne(query(selector), this.childNodes, OPTIONS);
   }
   getElementsByTagName(name: string): LightElement[] {
     const wanted = name.toLowerCase();
@@ -118,7 +118,7 @@ export class LightElement extends LightNode {
     return out;
   }
   matches(selector: string): boolean {
-    return is(this, selector, OPTIONS);
+    return is(this, query(selector), OPTIONS);
   }
   closest(selector: string): LightElement | null {
     if (this.matches(selector)) return this;
@@ -146,10 +146,10 @@ class LightDocument {
     return null;
   }
   querySelectorAll(selector: string): LightElement[] {
-    return selectAll(selector, [this.documentElement], OPTIONS);
+    return selectAll(query(selector), [this.documentElement], OPTIONS);
   }
   querySelector(selector: string): LightElement | null {
-    return selectOne(selector, [this.documentElement], OPTIONS);
+    return selectOne(query(selector), [this.documentElement], OPTIONS);
   }
   getElementsByTagName(name: string): LightElement[] {
     const all = this.documentElement.getElementsByTagName(name);
@@ -176,6 +176,14 @@ const adapter: NonNullable<Options<LightNode, LightElement>['adapter']> = {
   },
 };
 const OPTIONS: Options<LightNode, LightElement> = { adapter, xmlMode: false };
+
+// The reader asks the same few selectors of every row: compile each once.
+const compiled = new Map<string, ReturnType<typeof compile<LightNode, LightElement>>>();
+function query(selector: string) {
+  let q = compiled.get(selector);
+  if (!q) compiled.set(selector, (q = compile<LightNode, LightElement>(selector, OPTIONS)));
+  return q;
+}
 
 /** Parse a saved page into a read-only Document the reader accepts. */
 export function parseHtmlDocument(html: string): Document {
