@@ -1,7 +1,7 @@
 // HTML of the demo dashboard's pages, following reference/billing-pages.md: the same paths,
 // header words and formats. One renderer, several markups and locales, for demo, tests and bench.
 import { format, parse } from 'date-fns';
-import { currentPath, type PageKind } from '../lib/dashboard/routes';
+import { currentPath, type PageKind } from '../lib/dashboard/pages';
 import { demoGrants, demoInvoices } from './rows';
 import type { DemoAccount } from './scenario';
 

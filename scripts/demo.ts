@@ -5,8 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { SEED_ACCOUNT } from '../demo/scenario';
-import { PAGE_TITLES } from '../components/page-titles';
-import { pageUrl, type PageKind } from '../lib/dashboard/routes';
+import { PAGE_TITLES, pageUrl, type PageKind } from '../lib/dashboard/pages';
 import { exitUnlessChromium } from './chromium-path';
 import { launchWithExtension, serveDemo } from './extension-browser';
 

@@ -1,8 +1,6 @@
 // The audit of saved files: pages and ledger exports in, one organization's report out.
 // No Node APIs here: the caller reads the files and supplies an HTML parser.
-import { kindOfSavedPage } from '../dashboard/page-kind';
-import { readPage } from '../dashboard/read-page';
-import { pageUrl } from '../dashboard/routes';
+import { kindOfSavedPage, readPage, pageUrl } from '../dashboard/pages';
 import { buildReport, type Source } from '../analysis/report';
 import type { Settings } from '../analysis/settings';
 import { mergeSnapshot, joinLedgers } from '../ledger/merge';

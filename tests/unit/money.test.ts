@@ -14,11 +14,28 @@ describe('parseMoney', () => {
     ['€12.34', 1234, 'EUR'],
     ['12.34 EUR', 1234, 'EUR'],
     ['USD 5.00', 500, 'USD'],
+    // The forms of the issue: as seen, and as a locale may format them.
+    ['$8.80', 880, 'USD'],
+    ['$1,190.00', 119000, 'USD'],
+    ['US$8.80', 880, 'USD'],
+    ['USD 8.80', 880, 'USD'],
+    ['8,80 $', 880, 'USD'],
+    ['8,80 US$', 880, 'USD'],
+    ['8,80\u00A0$US', 880, 'USD'],
+    ['($10.00)', -1000, 'USD'],
+    ['−$0.07', -7, 'USD'],
+    ['-0,07 $', -7, 'USD'],
+    ['1.190,00 €', 119000, 'EUR'],
+    ['1\u202F190,00 €', 119000, 'EUR'],
+    // Zero-decimal currencies: JPY 1000 is 1000 yen (its minor unit), never 100,000 "cents".
+    ['JPY 1000', 1000, 'JPY'],
+    ['JPY 1,000', 1000, 'JPY'],
+    ['1.000 JPY', 1000, 'JPY'],
   ])('%s → %i %s', (text, cents, currency) => {
     expect(parseMoney(text)).toEqual({ cents, currency });
   });
 
-  it.each(['', 'N/A', '$', '$1,23.00', '$1.234', '1.00', '$1e3', '--$1', '$ 1 000', 'yesterday', '$1.00 USD EUR', '$99999999999.00'])(
+  it.each(['', 'N/A', '$', '$1,23.00', '$1.234', '1.00', '$1e3', '--$1', '$ 1 000', 'yesterday', '$1.00 USD EUR', '$99999999999.00', 'JPY 1000.50', '¥1000', 'NEW 5', '(-$1.00)', '$8,80', '1.190.00 $', '8,800,00 $'])(
     'refuses %j',
     (text) => expect(parseMoney(text)).toBeNull(),
   );
@@ -42,8 +59,16 @@ describe('parseMoney', () => {
   });
 });
 
+describe('formatCents', () => {
+  it('writes each currency with its own minor unit', () => {
+    expect(formatCents(1000, 'JPY')).toBe('JPY 1,000');
+    expect(formatCents(-7)).toBe('-$0.07');
+    expect(formatCents(123456, 'EUR')).toBe('EUR 1,234.56');
+  });
+});
+
 describe('parseMoneyPair', () => {
-  it.each(['$6.00/$7.00', '$6.00 / $7.00', '$6.00 of $7.00'])('reads %s as remaining and original', (text) => {
+  it.each(['$6.00/$7.00', '$6.00 / $7.00', '$6.00 of $7.00', '6,00 $ / 7,00 $'])('reads %s as remaining and original', (text) => {
     expect(parseMoneyPair(text)).toEqual({ remaining: { cents: 600, currency: 'USD' }, original: { cents: 700, currency: 'USD' } });
   });
   it.each(['$6.00', '$6.00 / N/A', '$6.00 / €7.00', '$1/$2/$3'])('refuses %s', (text) => expect(parseMoneyPair(text)).toBeNull());

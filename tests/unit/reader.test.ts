@@ -4,10 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { demoGrants, demoInvoices } from '../../demo/rows';
 import { SEED_ACCOUNT } from '../../demo/scenario';
 import { savedPage } from '../../demo/site';
-import { kindOfSavedPage } from '../../lib/dashboard/page-kind';
+import { kindOfSavedPage, readPage, PAGE_KINDS, pageUrl, type PageKind } from '../../lib/dashboard/pages';
 import { pageOutline } from '../../lib/dashboard/outline';
-import { readPage } from '../../lib/dashboard/read-page';
-import { PAGE_KINDS, pageUrl, type PageKind } from '../../lib/dashboard/routes';
 import { happyDocument, linkedDocument } from '../support/read-dom';
 
 const SEEN = '2026-11-27T10:00:00';
