@@ -14,8 +14,7 @@ const VOCABULARY = {
   'label:target': said(REF.rechargeDialog, 'bring credit balance back up to'),
   recharge: [
     ...meaning(false, REF.overviewLabels, 'off', 'enable auto recharge'),
-    ...meaning(true, ASSUMED, 'on', 'enabled'),
-    ...meaning(false, ASSUMED, 'disabled', 'enable auto reload'),
+    ...meaning(true, ASSUMED, 'on'),
   ],
   sentence: said(REF.rechargeSentence, 'when your credit balance reaches'),
   identifying: said(REF.overviewLabels, 'pay as you go', 'credit balance', 'api credit balance'),
@@ -45,22 +44,23 @@ export function readOverview(root: Document | Element, _options: DateOptions = {
 }
 
 function readAutoRecharge(texts_: string[], body: string, warnings: string[], used: string[]): AutoRecharge | null {
-  const sentence = SENTENCE.exec(body);
-  if (sentence) {
-    used.push(`sentence:${VOCABULARY.sentence[0]!.text}`);
-    const threshold = parseMoney(sentence[1]!);
-    const target = parseMoney(sentence[2]!);
-    if (!threshold || !target) warnings.push(`Overview: the auto-recharge sentence has amounts that could not be read ("${sentence[0].slice(0, 160)}").`);
-    return { enabled: true, thresholdCents: threshold?.cents ?? null, targetCents: target?.cents ?? null };
-  }
+  const state = valueAfterLabel(texts_, texts(VOCABULARY['label:recharge']), (t) => VOCABULARY.recharge.find((r) => r.text === words(t)) ?? null, 4);
+  if (state) used.push(`label:recharge:${words(state.label)}`, `recharge:${state.value.text}`);
   // The settings as label → amount pairs ("When credit balance goes below" $10.00).
   const threshold = valueAfterLabel(texts_, texts(VOCABULARY['label:threshold']), (t) => parseMoney(t), 3);
   const target = valueAfterLabel(texts_, texts(VOCABULARY['label:target']), (t) => parseMoney(t), 3);
-  if (threshold) used.push(`label:threshold:${words(threshold.label)}`);
-  if (target) used.push(`label:target:${words(target.label)}`);
-  const state = valueAfterLabel(texts_, texts(VOCABULARY['label:recharge']), (t) => VOCABULARY.recharge.find((r) => r.text === words(t)) ?? null, 4);
-  if (state) used.push(`label:recharge:${words(state.label)}`, `recharge:${state.value.text}`);
-  if (threshold && target && state?.value.means !== false) return { enabled: true, thresholdCents: threshold.value.cents, targetCents: target.value.cents };
+  if (threshold && target && state?.value.means !== false) {
+    used.push(`label:threshold:${words(threshold.label)}`, `label:target:${words(target.label)}`);
+    return { enabled: true, thresholdCents: threshold.value.cents, targetCents: target.value.cents };
+  }
+  const sentence = SENTENCE.exec(body);
+  if (sentence && state?.value.means !== false) {
+    used.push(`sentence:${VOCABULARY.sentence[0]!.text}`);
+    const thresholdCents = parseMoney(sentence[1]!)?.cents ?? null;
+    const targetCents = parseMoney(sentence[2]!)?.cents ?? null;
+    if (thresholdCents === null || targetCents === null) warnings.push(`Overview: the auto-recharge sentence has amounts that could not be read ("${sentence[0].slice(0, 160)}").`);
+    return { enabled: true, thresholdCents, targetCents };
+  }
   if (!state) return null;
   if (state.value.means) warnings.push('Overview: auto-recharge is on, but its threshold and target could not be read.');
   return { enabled: state.value.means, thresholdCents: null, targetCents: null };
