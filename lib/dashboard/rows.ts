@@ -73,7 +73,9 @@ export function rowLink(row: RowContext, linkWords: readonly string[]): { url: s
   const links = row.element.getElementsByTagName('a');
   for (let i = 0; i < links.length; i++) {
     const a = links[i]!;
-    const word = [shownText(a).text, ...accessibleLabels(a)].map(words).find((w) => linkWords.includes(w));
+    const shown = words(shownText(a).text);
+    // Labels only when the shown words are not the link's (an icon link named by aria-label).
+    const word = linkWords.includes(shown) ? shown : accessibleLabels(a).map(words).find((w) => linkWords.includes(w));
     const url = word && safeLink(a.getAttribute('href'));
     if (word && url) return { url, word };
   }
