@@ -101,6 +101,33 @@ function isNumeric(field: Field, monthName: boolean): boolean {
   return field !== 'dayPeriod' && !(field === 'month' && monthName);
 }
 
+type Kind = 'day' | 'time' | 'monthDay';
+type Tier = 0 | 1;
+
+// Tier 0 is what the site uses: built first, and all most pages need. Tier 1 is every other form
+// Intl gives, built only when a text does not fit tier 0 (building costs tens of ms in a browser).
+const SITE_DAY = DATE_OPTIONS[0]!;
+const SITE_TIME: Intl.DateTimeFormatOptions = { ...SITE_DAY, ...TIME_OPTIONS[0] };
+
+function optionsOf(kind: Kind, tier: Tier): Intl.DateTimeFormatOptions[] {
+  if (kind === 'monthDay') return [MONTH_DAY_OPTIONS[tier]!];
+  if (kind === 'day') return tier === 0 ? [SITE_DAY] : [...DATE_OPTIONS.slice(1), ...DATE_STYLES.map((s) => ({ dateStyle: s }))];
+  if (tier === 0) return [SITE_TIME];
+  const options: Intl.DateTimeFormatOptions[] = [];
+  for (const cycle of HOUR_CYCLES) {
+    const clock = cycle ? { hourCycle: cycle } : {};
+    for (const d of DATE_OPTIONS) for (const t of TIME_OPTIONS) options.push({ ...d, ...t, ...clock });
+    for (const s of DATE_STYLES) for (const t of ['short', 'medium'] as const) options.push({ dateStyle: s, timeStyle: t, ...clock });
+  }
+  return options;
+}
+
+// Where month names come from: in a full date (genitive forms), short and long, then alone.
+const MONTH_SOURCES: Intl.DateTimeFormatOptions[][] = [
+  [SITE_DAY, DATE_OPTIONS[1]!],
+  [...MONTH_DAY_OPTIONS, { month: 'short' }, { month: 'long' }, ...DATE_STYLES.map((s) => ({ dateStyle: s }))],
+];
+
 class IntlDates implements LocaleDates {
   readonly locale: string;
   private readonly resolved: string;
@@ -108,14 +135,16 @@ class IntlDates implements LocaleDates {
   private readonly normalize: (raw: string) => string;
   /** Month name (spaces removed) → month number in the locale's calendar. */
   private readonly months = new Map<string, number>();
+  private readonly monthNames = new Map<string, Set<number>>();
+  private readonly shortNames = new Map<number, Set<string>>();
+  private readonly longNames = new Map<number, Set<string>>();
   private monthSource = '';
+  private monthTier = -1;
   /** Day period name → the 24-hour hours Intl shows it for. */
   private readonly periods = new Map<string, Set<number>>();
-  private readonly dayTemplates: Template[];
-  private times: Template[] | null = null;
-  private monthDays: Template[] | null = null;
-  private lastDay = 0;
-  private lastTime = 0;
+  private periodTier = -1;
+  private readonly templates: Record<Kind, Template[][]> = { day: [], time: [], monthDay: [] };
+  private readonly formatters = new Map<string, Intl.DateTimeFormat>();
   private readonly cache = new Map<string, DateResult>();
   private readonly toGregorian: (y: number, m: number, d: number) => [number, number, number] | null;
 
@@ -126,78 +155,75 @@ class IntlDates implements LocaleDates {
     this.calendar = base.calendar;
     this.normalize = normalizer(localeDigits(locale, base.numberingSystem));
     this.toGregorian = calendarConverter(this.resolved, this.calendar);
-    this.collectMonths();
-    this.dayTemplates = this.build([...DATE_OPTIONS, ...DATE_STYLES.map((s) => ({ dateStyle: s }))]);
   }
 
-  // Built on first use: a grants page never needs times, and a page needs one locale of several.
-  private get timeTemplates(): Template[] {
-    if (!this.times) {
-      this.collectPeriods();
-      const options: Intl.DateTimeFormatOptions[] = [];
-      for (const cycle of HOUR_CYCLES) {
-        const clock = cycle ? { hourCycle: cycle } : {};
-        for (const d of DATE_OPTIONS) for (const t of TIME_OPTIONS) options.push({ ...d, ...t, ...clock });
-        for (const s of DATE_STYLES) for (const t of ['short', 'medium'] as const) options.push({ dateStyle: s, timeStyle: t, ...clock });
-      }
-      this.times = this.build(options);
+  /** The templates of one kind and tier, built on first use. */
+  private tier(kind: Kind, tier: Tier): Template[] {
+    const built = this.templates[kind];
+    while (built.length <= tier) {
+      const t = built.length as Tier;
+      this.collectMonths(t);
+      if (kind === 'time') this.collectPeriods(t);
+      built.push(this.build(optionsOf(kind, t)));
     }
-    return this.times;
-  }
-
-  private get monthDayTemplates(): Template[] {
-    return (this.monthDays ??= this.build(MONTH_DAY_OPTIONS));
+    return built[tier]!;
   }
 
   private formatter(options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-    return new Intl.DateTimeFormat(this.locale, { ...options, timeZone: 'UTC' });
+    const key = JSON.stringify(options);
+    let f = this.formatters.get(key);
+    if (!f) {
+      f = new Intl.DateTimeFormat(this.locale, { ...options, timeZone: 'UTC' });
+      this.formatters.set(key, f);
+    }
+    return f;
   }
 
   /** Month names as they appear in full dates (genitive forms) and alone, short and long. */
-  private collectMonths(): void {
-    const numeric = new Intl.DateTimeFormat(this.resolved, { calendar: this.calendar, numberingSystem: 'latn', month: 'numeric', timeZone: 'UTC' });
-    const formats = ([
-      ...DATE_OPTIONS.filter((o) => o.month === 'short' || o.month === 'long'),
-      ...MONTH_DAY_OPTIONS,
-      { month: 'short' as const },
-      { month: 'long' as const },
-      ...DATE_STYLES.map((s) => ({ dateStyle: s })),
-    ] as Intl.DateTimeFormatOptions[]).map((o) => ({ f: this.formatter(o), long: o.month === 'long' || o.dateStyle === 'long' }));
+  private collectMonths(upTo: Tier): void {
+    while (this.monthTier < upTo) {
+      this.monthTier++;
+      this.addMonthNames(MONTH_SOURCES[this.monthTier]!);
+    }
+  }
+
+  private addMonthNames(sources: Intl.DateTimeFormatOptions[]): void {
+    const formats = sources.map((o) => ({ f: this.formatter(o), long: o.month === 'long' || o.dateStyle === 'long' }));
     // Gregorian-like calendars need one day a month; others are sampled weekly over two years.
-    const gregorianMonths = this.calendar === 'gregory' || this.calendar === 'iso8601' || this.calendar === 'buddhist' || this.calendar === 'roc';
+    const gregorianMonths = ['gregory', 'iso8601', 'buddhist', 'roc'].includes(this.calendar);
     const samples = gregorianMonths ? Array.from({ length: 12 }, (_, m) => Date.UTC(2026, m, 15, 12)) : Array.from({ length: 110 }, (_, k) => Date.UTC(2025, 0, 3 + 7 * k, 12));
-    const seen = new Map<string, Set<number>>();
-    const shortOf = new Map<number, Set<string>>();
-    const longOf = new Map<number, Set<string>>();
-    for (const t of samples) {
-      const month = Number(numeric.formatToParts(t).find((p) => p.type === 'month')?.value);
-      if (!Number.isInteger(month)) continue;
+    const numeric = gregorianMonths ? null : new Intl.DateTimeFormat(this.resolved, { calendar: this.calendar, numberingSystem: 'latn', month: 'numeric', timeZone: 'UTC' });
+    const add = (map: Map<number, Set<string>>, month: number, name: string) => {
+      if (!map.has(month)) map.set(month, new Set());
+      map.get(month)!.add(name);
+    };
+    samples.forEach((t, k) => {
+      const month = numeric ? Number(numeric.formatToParts(t).find((p) => p.type === 'month')?.value) : k + 1;
+      if (!Number.isInteger(month)) return;
       for (const { f, long } of formats) {
         const value = f.formatToParts(t).find((p) => p.type === 'month')?.value;
-        if (!value) continue;
-        const name = this.normalize(value);
-        if (/^\d+$/.test(name)) continue;
-        if (!seen.has(name)) seen.set(name, new Set());
-        seen.get(name)!.add(month);
-        const byLength = long ? longOf : shortOf;
-        if (!byLength.has(month)) byLength.set(month, new Set());
-        byLength.get(month)!.add(name);
+        const name = value && this.normalize(value);
+        if (!name || /^\d+$/.test(name)) continue;
+        if (!this.monthNames.has(name)) this.monthNames.set(name, new Set());
+        this.monthNames.get(name)!.add(month);
+        add(long ? this.longNames : this.shortNames, month, name);
       }
-    }
+    });
     // "Sept" where this ICU says "Sep": any cut of the long name at least as long as a short one.
-    for (const [month, shorts] of shortOf) {
-      for (const long of longOf.get(month) ?? []) {
+    const seen = new Map(this.monthNames);
+    for (const [month, shorts] of this.shortNames) {
+      for (const long of this.longNames.get(month) ?? []) {
         for (const short of shorts) {
           if (!long.startsWith(short)) continue;
           for (let k = short.length + 1; k < long.length; k++) {
             const cut = long.slice(0, k);
-            if (!seen.has(cut)) seen.set(cut, new Set());
-            seen.get(cut)!.add(month);
+            seen.set(cut, new Set([...(seen.get(cut) ?? []), month]));
           }
         }
       }
     }
     const names: string[] = [];
+    this.months.clear();
     for (const [name, months] of seen) {
       if (months.size !== 1) continue; // a name two months share tells nothing
       names.push(name);
@@ -207,17 +233,22 @@ class IntlDates implements LocaleDates {
   }
 
   /** Every day period the locale shows (AM/PM and the flexible "in the afternoon" kinds), by hour. */
-  private collectPeriods(): void {
-    const formats = [
-      this.formatter({ hour: 'numeric', hourCycle: 'h12' }),
-      this.formatter({ hour: 'numeric', minute: '2-digit', hourCycle: 'h12' }),
-      this.formatter({ timeStyle: 'short', hourCycle: 'h12' }),
-      ...(['narrow', 'short', 'long'] as const).map((dayPeriod) => this.formatter({ hour: 'numeric', dayPeriod })),
-    ];
-    for (const f of formats) {
-      for (let h = 0; h < 24; h++) {
-        for (const minute of [0, 30]) {
-          const value = f.formatToParts(Date.UTC(2026, 0, 15, h, minute)).find((p) => p.type === 'dayPeriod')?.value;
+  private collectPeriods(upTo: Tier): void {
+    while (this.periodTier < upTo) {
+      this.periodTier++;
+      // Tier 0 knows the 12-hour clock's periods even in a 24-hour locale: a date-time that shows
+      // one ("ÖÖ 12:00") must not read as another form with the period taken for a joining word.
+      const formats =
+        this.periodTier === 0
+          ? [this.formatter(SITE_TIME), this.formatter({ ...SITE_TIME, hourCycle: 'h12' })]
+          : [
+              this.formatter({ timeStyle: 'short', hourCycle: 'h12' }),
+              ...(['narrow', 'short', 'long'] as const).map((dayPeriod) => this.formatter({ hour: 'numeric', dayPeriod })),
+            ];
+      for (const f of formats) {
+        // Whole hours: a period that starts at a half hour still names its side of noon.
+        for (let h = 0; h < 24; h++) {
+          const value = f.formatToParts(Date.UTC(2026, 0, 15, h)).find((p) => p.type === 'dayPeriod')?.value;
           if (!value) continue;
           const name = this.normalize(value);
           if (!this.periods.has(name)) this.periods.set(name, new Set());
@@ -304,7 +335,7 @@ class IntlDates implements LocaleDates {
       // Year first, Gregorian: unless the locale's own calendar reads it (1405/03/06 in fa-IR).
       const iso = isoDay(text);
       if (iso?.ok) return iso;
-      const r = this.match(text, raw, this.dayTemplates, 'lastDay');
+      const r = this.match(text, raw, 'day');
       return r ?? iso ?? { ok: false, reason: `"${cut(raw)}" is not a date as ${this.locale} shows dates` };
     });
   }
@@ -313,11 +344,11 @@ class IntlDates implements LocaleDates {
     return this.cached(`t${raw}`, () => {
       const text = this.normalize(raw);
       if (!text) return { ok: false, reason: 'the date is empty' };
-      const r = isoDateTime(text) ?? this.match(text, raw, this.timeTemplates, 'lastTime');
+      const r = isoDateTime(text) ?? this.match(text, raw, 'time');
       if (!r?.ok) {
         // A trailing zone ("UTC", "GMT+2"): read the wall time as shown, and keep the zone.
         const z = splitZone(raw);
-        const zoned = z.zone ? (isoDateTime(this.normalize(z.text)) ?? this.match(this.normalize(z.text), raw, this.timeTemplates, 'lastTime')) : null;
+        const zoned = z.zone ? (isoDateTime(this.normalize(z.text)) ?? this.match(this.normalize(z.text), raw, 'time')) : null;
         if (zoned?.ok) return { ...zoned, zone: z.zone };
       }
       if (r) return r;
@@ -329,7 +360,7 @@ class IntlDates implements LocaleDates {
 
   monthDay(raw: string): { month: number; day: number } | null {
     const text = this.normalize(raw);
-    for (const t of this.monthDayTemplates) {
+    for (const t of [...this.tier('monthDay', 0), ...this.tier('monthDay', 1)]) {
       const m = t.re.exec(text);
       if (!m) continue;
       const v = this.values(t, m);
@@ -371,23 +402,29 @@ class IntlDates implements LocaleDates {
     return null;
   }
 
-  private match(text: string, raw: string, templates: Template[], last: 'lastDay' | 'lastTime'): DateResult | null {
+  private readonly last: Record<'day' | 'time', Template | null> = { day: null, time: null };
+
+  /** The first template that reads the text: the last one that did (a page keeps one form), then tier 0, then tier 1. */
+  private match(text: string, raw: string, kind: 'day' | 'time'): DateResult | null {
+    const last = this.last[kind];
+    const lastMatch = last?.re.exec(text);
+    if (last && lastMatch) {
+      const result = this.result(last, lastMatch, raw);
+      if (result.ok) return result;
+    }
     let invalid: DateResult | null = null;
-    // A page uses one form throughout: the one that read the last value goes first.
-    const order = [this[last], ...templates.keys()];
-    for (let i = 0; i < order.length; i++) {
-      const k = order[i]!;
-      if (i > 0 && k === this[last]) continue;
-      const t = templates[k];
-      if (!t) continue;
-      const m = t.re.exec(text);
-      if (!m) continue;
-      const result = this.result(t, m, raw);
-      if (result.ok) {
-        this[last] = k;
-        return result;
+    for (const tier of [0, 1] as const) {
+      for (const t of this.tier(kind, tier)) {
+        if (t === last) continue;
+        const m = t.re.exec(text);
+        if (!m) continue;
+        const result = this.result(t, m, raw);
+        if (result.ok) {
+          this.last[kind] = t;
+          return result;
+        }
+        invalid ??= result;
       }
-      invalid ??= result;
     }
     return invalid;
   }

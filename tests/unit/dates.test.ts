@@ -48,6 +48,8 @@ describe('dates in any locale, read by inverting Intl', () => {
     ['zh-CN', '2026年9月7日 18:46', '2026-09-07T18:46'],
     ['hi-IN', '7 सित॰ 2026, 6:46 pm', '2026-09-07T18:46'],
     ['ar-EG', '٧ سبتمبر ٢٠٢٦، ٦:٤٦ م', '2026-09-07T18:46'], // Arabic-Indic digits
+    ['tr-TR', '1 Oca 2000 ÖÖ 12:00', '2000-01-01T00:00'], // a 24-hour locale on the 12-hour clock
+    ['vi-VN', '6:46 CH 27 thg 5, 2026', '2026-05-27T18:46'], // a day period is never a joining word
   ])('%s: %s → %s', (locale, text, at) => {
     expect(parser(locale).dateTime(text)).toEqual(ok(at));
   });
