@@ -3,12 +3,11 @@
 // merges them row by row.
 import type { DateOptions } from '../dates';
 import { formatCents, parseMoney } from '../money';
-import { saying } from '../page-text';
 import { readTable } from '../read-table';
 import { cell, rowLink, statusCell } from '../rows';
 import type { InvoiceRow, InvoiceStatus } from '../snapshot';
 import { quote, words } from '../text';
-import { ASSUMED, columnSpec, meaning, said, texts, usedColumns, type PageDescriptor, type PagePart } from './descriptor';
+import { ASSUMED, columnSpec, meaning, said, tablePart, texts, type PageDescriptor, type PagePart } from './descriptor';
 import { REF } from './evidence';
 
 const STATUSES = [
@@ -88,24 +87,7 @@ export function readInvoices(root: Document | Element, options: DateOptions = {}
     },
     options,
   );
-  used.push(...usedColumns(VOCABULARY, read.headers, words));
-  const empty = read.found ? null : saying(root, VOCABULARY.empty);
-  if (empty) used.push(`empty:${empty}`);
-  return {
-    snapshot: {
-      grants: [],
-      invoices: read.rows,
-      overview: null,
-      usage: null,
-      understood: read.found || empty !== null,
-      warnings: empty ? [] : read.warnings,
-      locale: read.locale,
-    },
-    grantAnchors: [],
-    invoiceAnchors: read.anchors,
-    used: [...new Set(used)],
-    dateLocales: read.fits,
-  };
+  return tablePart(root, read, 'invoices', VOCABULARY, used);
 }
 
 export const billingHistory: PageDescriptor = {

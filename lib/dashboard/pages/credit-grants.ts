@@ -1,12 +1,11 @@
 // The credit grants page: one row per grant, "remaining / original" balance, back-dated date.
 import type { DateOptions } from '../dates';
 import { formatCents, parseMoney, parseMoneyPair, type Money } from '../money';
-import { saying } from '../page-text';
 import { readTable } from '../read-table';
 import { cell, statusCell, type RowContext } from '../rows';
 import type { GrantRow, GrantState } from '../snapshot';
 import { quote, words } from '../text';
-import { ASSUMED, columnSpec, meaning, said, usedColumns, type PageDescriptor, type PagePart } from './descriptor';
+import { ASSUMED, columnSpec, meaning, said, tablePart, type PageDescriptor, type PagePart } from './descriptor';
 import { REF } from './evidence';
 
 const STATES = [
@@ -89,24 +88,7 @@ export function readGrants(root: Document | Element, options: DateOptions = {}):
     },
     options,
   );
-  used.push(...usedColumns(VOCABULARY, read.headers, words));
-  const empty = read.found ? null : saying(root, VOCABULARY.empty);
-  if (empty) used.push(`empty:${empty}`);
-  return {
-    snapshot: {
-      grants: read.rows,
-      invoices: [],
-      overview: null,
-      usage: null,
-      understood: read.found || empty !== null,
-      warnings: empty ? [] : read.warnings,
-      locale: read.locale,
-    },
-    grantAnchors: read.anchors,
-    invoiceAnchors: [],
-    used: [...new Set(used)],
-    dateLocales: read.fits,
-  };
+  return tablePart(root, read, 'grants', VOCABULARY, used);
 }
 
 export const creditGrants: PageDescriptor = {

@@ -1,7 +1,10 @@
 // What a billing page descriptor holds: where the page lives, the words that identify it, its
 // columns and statuses with the evidence for each word, its title, why it is needed, its reader.
 import type { DateOptions } from '../dates';
-import type { Snapshot } from '../snapshot';
+import { saying } from '../page-text';
+import type { TableRead } from '../read-table';
+import type { GrantRow, InvoiceRow, Snapshot } from '../snapshot';
+import { words } from '../text';
 import type { PageKind } from './kinds';
 
 /**
@@ -73,4 +76,30 @@ export function usedColumns(vocabulary: Record<string, readonly Word[]>, headers
     const w = ws.find((s) => h === s) ?? ws.find((s) => h.startsWith(`${s} `));
     return w ? [`column:${column}:${w}`] : [];
   });
+}
+
+/**
+ * A table page's part: its rows, or zero rows of an understood page when the table is absent and
+ * the page says it has none ("No invoices found.").
+ */
+export function tablePart(root: Document | Element, read: TableRead<GrantRow> | TableRead<InvoiceRow>, rows: 'grants' | 'invoices', vocabulary: Record<string, readonly Word[]> & { empty: readonly Word[] }, used: string[]): PagePart {
+  used.push(...usedColumns(vocabulary, read.headers, words));
+  const empty = read.found ? null : saying(root, vocabulary.empty);
+  if (empty) used.push(`empty:${empty}`);
+  const anchors = read.anchors;
+  return {
+    snapshot: {
+      grants: rows === 'grants' ? (read.rows as GrantRow[]) : [],
+      invoices: rows === 'invoices' ? (read.rows as InvoiceRow[]) : [],
+      overview: null,
+      usage: null,
+      understood: read.found || empty !== null,
+      warnings: empty ? [] : read.warnings,
+      locale: read.locale,
+    },
+    grantAnchors: rows === 'grants' ? anchors : [],
+    invoiceAnchors: rows === 'invoices' ? anchors : [],
+    used: [...new Set(used)],
+    dateLocales: read.fits,
+  };
 }
