@@ -9,8 +9,9 @@ export interface Money {
   currency: string;
 }
 
-// Symbols that name one currency only ("¥" is yen or yuan, "kr" four crowns: codes are needed there).
-const SYMBOLS: Record<string, string> = { $: 'USD', US$: 'USD', $US: 'USD', '€': 'EUR', '£': 'GBP' };
+// Symbols that name one currency only, as Intl writes them ("¥" is yen or yuan, "kr" four
+// crowns: a code is needed there). "$" is the site's: US dollars.
+const SYMBOLS: Record<string, string> = { $: 'USD', US$: 'USD', $US: 'USD', 'JP¥': 'JPY', 'CN¥': 'CNY', CA$: 'CAD', A$: 'AUD', MX$: 'MXN', R$: 'BRL', '€': 'EUR', '£': 'GBP', '₹': 'INR', '₩': 'KRW', '₫': 'VND' };
 const MAX_MAJOR = 1_000_000_000; // a billion: beyond it, a misread
 
 let knownCodes: Set<string> | null = null;
@@ -39,7 +40,7 @@ export function minorDigits(currency: string): number {
 }
 
 const MINUS = /^[-−‒–]$/;
-const CURRENCY = String.raw`US\s?\$|\$\s?US|\$|€|£|[A-Z]{3}`;
+const CURRENCY = String.raw`US\s?\$|\$\s?US|JP¥|CN¥|CA\$|A\$|MX\$|R\$|\$|€|£|₹|₩|₫|[A-Z]{3}`;
 // sign? currency? sign? number currency? — spaces of any kind already made plain by tidy().
 const SHAPE = new RegExp(String.raw`^([-−‒–])?\s*(${CURRENCY})?\s*([-−‒–])?\s*(\d[\d.,' ]*\d|\d)\s*(${CURRENCY})?\s*([-−‒–])?$`);
 
@@ -54,15 +55,16 @@ function tidy(raw: string): string {
 /**
  * A number in either convention, to minor units, or null when it is not unambiguously one:
  * the decimal mark is the last "." or "," followed by 1..minor digits at the end; every other
- * mark groups exactly three digits, all marks alike. With the currency first (`$1,190.00`,
- * `USD 8.80`) only the English convention is allowed, as the site writes it.
+ * mark groups three digits (or, with commas, the Indian 12,34,567), all marks alike. After a bare
+ * "$", a number grouped with dots or spaces and no decimals ("$1.234") is refused: 1.234 or 1,234?
  */
-function toMinor(number: string, minor: number, englishOnly: boolean): number | null {
+function toMinor(number: string, minor: number, dollarSign: boolean): number | null {
   let whole = number;
   let fraction = '';
   const decimal = /([.,])(\d+)$/.exec(number);
-  if (decimal && decimal[2]!.length <= minor && !(decimal[2]!.length === 3)) {
-    if (englishOnly && decimal[1] !== '.') return null;
+  // "1.234" in a currency with three minor digits: a decimal or a thousands mark? Cannot tell.
+  if (decimal && decimal[2]!.length === 3 && minor >= 3 && !/[.,' ]/.test(number.slice(0, decimal.index))) return null;
+  if (decimal && decimal[2]!.length <= minor && (decimal[2]!.length !== 3 || minor >= 3)) {
     whole = number.slice(0, decimal.index);
     fraction = decimal[2]!;
   }
@@ -72,9 +74,11 @@ function toMinor(number: string, minor: number, englishOnly: boolean): number | 
     const marks = new Set(whole.replace(/\d/g, ''));
     if (marks.size !== 1) return null;
     const mark = [...marks][0]!;
-    if (englishOnly && mark !== ',') return null;
+    if (dollarSign && mark !== ',' && !fraction) return null;
     if (fraction && decimal![1] === mark) return null;
-    if (!/^[1-9]\d{0,2}$/.test(groups[0]!) || groups.slice(1).some((g) => !/^\d{3}$/.test(g))) return null;
+    const thousands = /^[1-9]\d{0,2}$/.test(groups[0]!) && groups.slice(1).every((g) => /^\d{3}$/.test(g));
+    const indian = mark === ',' && /^[1-9]\d?$/.test(groups[0]!) && groups.slice(1, -1).every((g) => /^\d{2}$/.test(g)) && /^\d{3}$/.test(groups[groups.length - 1]!);
+    if (!thousands && !indian) return null;
   } else if (/^0\d/.test(whole)) {
     return null; // "00.01" is a misread, not a cent
   }
@@ -120,7 +124,7 @@ function parseMoneyUncached(raw: string): Money | null {
   const currency = currencyOf((before ?? after)!);
   if (!currency) return null;
   const minor = minorDigits(currency);
-  const value = toMinor(number!, minor, Boolean(before));
+  const value = toMinor(number!, minor, (before ?? after)!.trim() === '$');
   if (value === null) return null;
   const sign = negative || signs.some((s) => MINUS.test(s!)) ? -1 : 1;
   return { cents: sign * value || 0, currency };
