@@ -69,7 +69,8 @@ export function dateReader(texts: readonly DateText[], options: DateOptions = {}
     // None reads every date: those that read the most; the rest become warnings naming the row.
     const counts = parsers.map((p) => samples.filter((t) => read(p, t).ok).length);
     const best = Math.max(...counts);
-    fits = best > 0 ? parsers.filter((_, k) => counts[k] === best) : [parsers[0]!];
+    if (best === 0) return single(parsers[0]!, null); // no date read: no locale to report
+    fits = parsers.filter((_, k) => counts[k] === best);
   }
   if (strategy === 'first' || fits.length === 1) return single(fits[0]!, fits.map((p) => p.locale));
   return agreeing(fits);

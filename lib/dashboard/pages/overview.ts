@@ -26,12 +26,12 @@ const SENTENCE =
   /when (?:your |the )?(?:credit |api credit )?balance (?:reaches|falls below|falls to|drops below|drops to|goes below|is below|is at or below)\s+(\S+?),?\s.{0,120}?(?:bring|top up|recharge|reload|refill|restore)\s(?:it|(?:your |the )?(?:credit )?balance)\s(?:back\s)?(?:up\s)?to\s+(\S+?)\.?(?:\s|$)/i;
 
 export function readOverview(root: Document | Element, _options: DateOptions = {}): PagePart {
-  const texts_ = ownTexts(root);
+  const shown = ownTexts(root);
   const warnings: string[] = [];
   const used: string[] = [];
-  const balance = valueAfterLabel(texts_, texts(VOCABULARY['label:balance']), (t) => parseMoney(t));
+  const balance = valueAfterLabel(shown, texts(VOCABULARY['label:balance']), (t) => parseMoney(t));
   if (balance) used.push(`label:balance:${words(balance.label)}`);
-  const autoRecharge = readAutoRecharge(texts_, bodyText(root), warnings, used);
+  const autoRecharge = readAutoRecharge(shown, bodyText(root), warnings, used);
   if (!balance) warnings.push('Overview: no credit balance was found (looked for a "Credit balance" label followed by an amount).');
   const info = !balance && !autoRecharge ? null : { balanceCents: balance?.value.cents ?? null, autoRecharge };
   return {
@@ -43,12 +43,12 @@ export function readOverview(root: Document | Element, _options: DateOptions = {
   };
 }
 
-function readAutoRecharge(texts_: string[], body: string, warnings: string[], used: string[]): AutoRecharge | null {
-  const state = valueAfterLabel(texts_, texts(VOCABULARY['label:recharge']), (t) => VOCABULARY.recharge.find((r) => r.text === words(t)) ?? null, 4);
+function readAutoRecharge(shown: string[], body: string, warnings: string[], used: string[]): AutoRecharge | null {
+  const state = valueAfterLabel(shown, texts(VOCABULARY['label:recharge']), (t) => VOCABULARY.recharge.find((r) => r.text === words(t)) ?? null, 4);
   if (state) used.push(`label:recharge:${words(state.label)}`, `recharge:${state.value.text}`);
   // The settings as label → amount pairs ("When credit balance goes below" $10.00).
-  const threshold = valueAfterLabel(texts_, texts(VOCABULARY['label:threshold']), (t) => parseMoney(t), 3);
-  const target = valueAfterLabel(texts_, texts(VOCABULARY['label:target']), (t) => parseMoney(t), 3);
+  const threshold = valueAfterLabel(shown, texts(VOCABULARY['label:threshold']), (t) => parseMoney(t), 3);
+  const target = valueAfterLabel(shown, texts(VOCABULARY['label:target']), (t) => parseMoney(t), 3);
   if (threshold && target && state?.value.means !== false) {
     used.push(`label:threshold:${words(threshold.label)}`, `label:target:${words(target.label)}`);
     return { enabled: true, thresholdCents: threshold.value.cents, targetCents: target.value.cents };
