@@ -1,5 +1,5 @@
 // The one sentence a person reads first: what is wrong, or what is still needed to know.
-import type { PageKind } from '../lib/dashboard/routes';
+import type { PageKind } from '../lib/dashboard/pages';
 import type { Report } from '../lib/report-schema';
 import { money, plural } from './format';
 

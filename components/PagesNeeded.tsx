@@ -1,13 +1,5 @@
 // Which billing pages are still needed for a full picture, with links to them.
-import { PAGE_KINDS, pageUrl, type PageKind } from '../lib/dashboard/routes';
-import { PAGE_TITLES } from './page-titles';
-
-const WHY: Record<PageKind, string> = {
-  'credit-grants': 'to see what each payment bought',
-  'billing-history': 'to see what was paid, and when',
-  overview: 'to learn the auto-recharge threshold',
-  usage: 'to compare with what the API spent',
-};
+import { PAGE_KINDS, PAGE_TITLES, PAGE_WHY, pageUrl, type PageKind } from '../lib/dashboard/pages';
 
 export function PagesNeeded({ seen, current, target }: { seen: ReadonlySet<PageKind>; current?: PageKind; target?: string }) {
   const missing = PAGE_KINDS.filter((k) => !seen.has(k) && k !== current);
@@ -21,7 +13,7 @@ export function PagesNeeded({ seen, current, target }: { seen: ReadonlySet<PageK
           <a href={pageUrl(k)} target={target}>
             {PAGE_TITLES[k]}
           </a>{' '}
-          <span class="cl-muted">({WHY[k]})</span>
+          <span class="cl-muted">({PAGE_WHY[k]})</span>
         </span>
       ))}
     </div>

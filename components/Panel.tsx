@@ -1,13 +1,13 @@
 // The panel injected at the top of a billing page (inside a Shadow DOM): what this page means,
 // the alerts with their evidence, the reconciliation and timeline, and what is still missing.
-import type { PageKind } from '../lib/dashboard/routes';
+import type { PageKind } from '../lib/dashboard/pages';
 import type { Snapshot } from '../lib/dashboard/snapshot';
 import type { StorageProblem } from '../lib/messages';
 import type { Report } from '../lib/report-schema';
 import { AlertList } from './AlertList';
 import { plural } from './format';
 import { Headline } from './Headline';
-import { PAGE_TITLES } from './page-titles';
+import { PAGE_TITLES } from '../lib/dashboard/pages';
 import { PagesNeeded } from './PagesNeeded';
 import { Reconciliation } from './Reconciliation';
 import { ReportNotes } from './ReportNotes';

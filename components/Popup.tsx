@@ -2,7 +2,7 @@
 // and the actions that produce the evidence (support request, CSV, JSON report).
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { PAGE_KINDS, pageUrl } from '../lib/dashboard/routes';
+import { PAGE_KINDS, pageUrl, PAGE_TITLES } from '../lib/dashboard/pages';
 import type { Status, StatusAnswer } from '../lib/messages';
 import { grantsCsv } from '../lib/exports/grants-csv';
 import { supportRequest } from '../lib/exports/support-request';
@@ -11,7 +11,6 @@ import { ask } from './ask';
 import { download } from './download';
 import { plural, wall } from './format';
 import { Headline } from './Headline';
-import { PAGE_TITLES } from './page-titles';
 import { Reconciliation } from './Reconciliation';
 import { ReportNotes } from './ReportNotes';
 import { Timeline } from './Timeline';

@@ -1,6 +1,6 @@
 // The note shown beside a grant or invoice row: what bought the grant, what the invoice bought,
 // and the alerts about that row.
-import { pageUrl } from '../lib/dashboard/routes';
+import { pageUrl } from '../lib/dashboard/pages';
 import { safeLink } from '../lib/exports/links';
 import type { Report } from '../lib/report-schema';
 import { day, money, wall } from './format';

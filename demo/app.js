@@ -38,6 +38,20 @@
       go(a.getAttribute('href'), true);
       return;
     }
+    var pager = e.target.closest && e.target.closest('button[aria-label$="invoices page"]');
+    if (pager && !pager.disabled) {
+      // Like the site: the table's rows are replaced by the next (or previous) page's.
+      var label = content.querySelector('#invoice-page');
+      var pages = Number(label.getAttribute('data-pages'));
+      var page = Number(label.textContent.split(' ')[1]) + (pager.getAttribute('aria-label').indexOf('Next') === 0 ? 1 : -1);
+      var tpl = content.querySelector('template.invoice-page[data-page="' + page + '"]');
+      var body = content.querySelector('table.billing-history-table tbody, [aria-label="Invoices"] .rows, .grid .rows');
+      body.replaceChildren.apply(body, Array.prototype.slice.call(tpl.content.querySelector('tbody, .rows').cloneNode(true).children));
+      label.textContent = 'Page ' + page + ' of ' + pages;
+      content.querySelector('button[aria-label="Previous invoices page"]').disabled = page === 1;
+      content.querySelector('button[aria-label="Next invoices page"]').disabled = page === pages;
+      return;
+    }
     if (e.target.id === 'load-more') {
       var next = content.querySelector('template.more-rows');
       if (!next) return;

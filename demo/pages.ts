@@ -1,19 +1,24 @@
 // HTML of the demo dashboard's pages, following reference/billing-pages.md: the same paths,
 // header words and formats. One renderer, several markups and locales, for demo, tests and bench.
-import { format, parse } from 'date-fns';
-import { currentPath, type PageKind } from '../lib/dashboard/routes';
+// Like the real site, the words stay English and the dates follow the browser's locale.
+import { currentPath, type PageKind } from '../lib/dashboard/pages';
 import { demoGrants, demoInvoices } from './rows';
 import type { DemoAccount } from './scenario';
 
 export type Markup = 'table' | 'aria' | 'div';
 export interface RenderOptions {
-  locale?: 'en-US' | 'en-GB';
+  /** The browser locale the dates are shown in (BCP 47), as the site's Intl would show them. */
+  locale?: string;
   grantsMarkup?: Markup;
   invoicesMarkup?: Markup;
   /** live: an SPA shell whose content arrives late; saved: what "Save page as…" keeps. */
   mode?: 'live' | 'saved';
-  /** Invoices shown before "Load more" (live mode only). */
+  /** Invoices per page: shown before "Load more", or per page of "Previous/Next invoices page". */
   pageSize?: number;
+  /** How the billing history pages (live mode): a "Load more" button, or numbered pages. */
+  paging?: 'load-more' | 'pages';
+  /** Saved mode with pages: which page of the billing history was saved (1 = newest). */
+  invoicePage?: number;
 }
 
 export function escapeHtml(text: string): string {
@@ -27,22 +32,30 @@ export function usd(cents: number): string {
   return `${sign}$${dollars}.${String(abs % 100).padStart(2, '0')}`;
 }
 
-function showDate(day: string, locale: 'en-US' | 'en-GB'): string {
-  const d = parse(day, 'yyyy-MM-dd', new Date());
-  return format(d, locale === 'en-US' ? 'MMM d, yyyy' : 'd MMM yyyy');
+// The options the real rows fit (reference: `Nov 3, 2025, 1:02 PM` in en-US, `6:46 27 thg 5, 2026` in vi-VN).
+const DAY_OPTIONS: Intl.DateTimeFormatOptions = { month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' };
+const TIME_OPTIONS: Intl.DateTimeFormatOptions = { ...DAY_OPTIONS, hour: 'numeric', minute: '2-digit' };
+
+/** A wall-clock YYYY-MM-DD[THH:mm] as that instant in UTC, so formatting in UTC shows it unchanged. */
+function utc(at: string): number {
+  const n = at.split(/[-T:]/).map(Number);
+  return Date.UTC(n[0]!, n[1]! - 1, n[2]!, n[3] ?? 0, n[4] ?? 0);
 }
 
-function showDateTime(at: string, locale: 'en-US' | 'en-GB'): string {
-  const d = parse(at, "yyyy-MM-dd'T'HH:mm", new Date());
-  return format(d, locale === 'en-US' ? 'MMM d, yyyy, h:mm a' : 'd MMM yyyy, HH:mm');
+export function showDate(day: string, locale: string): string {
+  return new Intl.DateTimeFormat(locale, DAY_OPTIONS).format(utc(day));
+}
+
+export function showDateTime(at: string, locale: string): string {
+  return new Intl.DateTimeFormat(locale, TIME_OPTIONS).format(utc(at));
 }
 
 /** A table in one of the three markups the reader must handle. Cells are HTML. */
-export function renderTable(markup: Markup, label: string, headers: string[], rows: string[][]): string {
+export function renderTable(markup: Markup, label: string, headers: string[], rows: string[][], tableClass = 'data'): string {
   if (markup === 'table') {
     const head = headers.map((h) => `<th scope="col">${h}</th>`).join('');
     const body = rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('\n');
-    return `<table class="data" aria-label="${escapeHtml(label)}"><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`;
+    return `<table class="${tableClass}" aria-label="${escapeHtml(label)}"><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`;
   }
   if (markup === 'aria') {
     const head = headers.map((h) => `<div role="columnheader" class="c">${h}</div>`).join('');
@@ -78,8 +91,12 @@ function invoiceRows(account: DemoAccount, o: Required<RenderOptions>): string[]
 
 const INVOICE_HEADERS = ['Invoice', 'Status', 'Amount', 'Created', ''];
 
+// The site's own class for this table (reference: "table.billing-history-table", H for 2025).
+const HISTORY_CLASS = 'data billing-history-table';
+
 function historyContent(account: DemoAccount, o: Required<RenderOptions>): string {
   const rows = invoiceRows(account, o);
+  if (o.paging === 'pages') return pagedHistory(rows, o);
   const paged = o.mode === 'live' && rows.length > o.pageSize;
   const shown = paged ? rows.slice(0, o.pageSize) : rows;
   let more = '';
@@ -91,7 +108,20 @@ function historyContent(account: DemoAccount, o: Required<RenderOptions>): strin
     }
     more += '<button type="button" class="btn" id="load-more">Load more</button>';
   }
-  return `<p class="sub">Showing invoices within the past 12 months</p>${renderTable(o.invoicesMarkup, 'Invoices', INVOICE_HEADERS, shown)}${more}`;
+  return `<p class="sub">Showing invoices within the past 12 months</p>${renderTable(o.invoicesMarkup, 'Invoices', INVOICE_HEADERS, shown, HISTORY_CLASS)}${more}`;
+}
+
+/**
+ * The history in pages with "Previous invoices page" / "Next invoices page" (reference: M). Live,
+ * every page waits in a template and the buttons swap the rows; saved, one page is on file.
+ */
+function pagedHistory(rows: string[][], o: Required<RenderOptions>): string {
+  const pages: string[][][] = [];
+  for (let i = 0; i < Math.max(rows.length, 1); i += o.pageSize) pages.push(rows.slice(i, i + o.pageSize));
+  const current = o.mode === 'live' ? 1 : Math.min(Math.max(o.invoicePage, 1), pages.length);
+  const templates = o.mode === 'live' ? pages.map((p, k) => `<template class="invoice-page" data-page="${k + 1}">${renderTable(o.invoicesMarkup, 'x', INVOICE_HEADERS, p)}</template>`).join('') : '';
+  const nav = `<nav class="pager" aria-label="Invoice pages"><button type="button" class="btn" aria-label="Previous invoices page"${current === 1 ? ' disabled' : ''}>‹</button><span class="sub" id="invoice-page" data-pages="${pages.length}">Page ${current} of ${pages.length}</span><button type="button" class="btn" aria-label="Next invoices page"${current === pages.length ? ' disabled' : ''}>›</button></nav>`;
+  return `<p class="sub">Showing invoices within the past 12 months</p>${renderTable(o.invoicesMarkup, 'Invoices', INVOICE_HEADERS, pages[current - 1]!, HISTORY_CLASS)}${nav}${templates}`;
 }
 
 function overviewContent(account: DemoAccount): string {
@@ -122,6 +152,8 @@ export function pageContent(kind: PageKind | 'playground', account: DemoAccount,
     invoicesMarkup: 'table',
     mode: 'live',
     pageSize: 25,
+    paging: 'load-more',
+    invoicePage: 1,
     ...options,
   };
   if (kind === 'playground') return '<h1>Playground</h1><p class="sub">Not a billing page: Credit Lens stays out of the way here.</p>';

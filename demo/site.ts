@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { pageKindOfUrl, currentPath, type PageKind } from '../lib/dashboard/routes';
+import { pageKindOfUrl, currentPath, type PageKind } from '../lib/dashboard/pages';
 import { escapeHtml, pageContent, pageTitle, type RenderOptions } from './pages';
 import type { DemoAccount } from './scenario';
 

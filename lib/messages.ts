@@ -1,7 +1,7 @@
 // Messages to the background worker, validated there with MessageSchema, and what it answers.
 import { z } from 'zod';
 import { SettingsSchema, type Settings } from './analysis/settings';
-import type { PageKind } from './dashboard/routes';
+import type { PageKind } from './dashboard/pages/kinds';
 import type { Report } from './report-schema';
 import { SnapshotSchema } from './snapshot-schema';
 

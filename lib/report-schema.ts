@@ -38,6 +38,8 @@ export const ReportInvoiceSchema = z.object({
   totalCents: cents,
   createdAt: DateTimeSchema,
   grantIds: z.array(z.string()),
+  /** ISO code; money in another currency than the grants' is never matched to a grant. */
+  currency: z.string(),
   /** The Stripe page of the invoice, when the page linked it (addition). */
   url: z.string().nullable(),
 });
@@ -61,6 +63,8 @@ export const ReportSchema = z.object({
       file: z.string().nullable(),
       rows: z.number().int().nonnegative(),
       warnings: z.array(z.string()),
+      /** The locale its dates were read in; null for a ledger export or when no date was read. */
+      locale: z.string().nullable(),
       /** When the page was read (addition; the extension's reports have no file). */
       seenAt: DateTimeSchema.nullable(),
     }),

@@ -1,6 +1,6 @@
 // zod schema of a Snapshot: every snapshot is validated where it is received.
 import { z } from 'zod';
-import { PAGE_KINDS } from './dashboard/routes';
+import { PAGE_KINDS } from './dashboard/pages/kinds';
 import { GRANT_STATES, INVOICE_STATUSES, type Snapshot } from './dashboard/snapshot';
 
 const cents = z.number().int().safe();
@@ -27,6 +27,7 @@ export const InvoiceRowSchema = z.object({
   totalCents: cents,
   currency: text(8),
   createdAt: DateTimeSchema,
+  zone: text(20).optional(),
   url: text(2048).nullable(),
 });
 
@@ -46,5 +47,6 @@ export const SnapshotSchema = z.object({
   overview: z.object({ balanceCents: cents.nullable(), autoRecharge: AutoRechargeSchema.nullable() }).nullable(),
   usage: z.object({ totalSpendCents: cents, from: DateSchema.nullable(), to: DateSchema.nullable() }).nullable(),
   understood: z.boolean(),
+  locale: text(40).nullable().optional(),
   warnings: z.array(text(2000)).max(10_000),
 }) satisfies z.ZodType<Snapshot>;

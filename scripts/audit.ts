@@ -1,4 +1,4 @@
-// npm run --silent audit -- [--json] [--threshold DOLLARS] [--save-ledger OUT.json] FILE...
+// npm run --silent audit -- [--json] [--locale BCP47] [--threshold DOLLARS] [--save-ledger OUT.json] FILE...
 // Exit 0 with a report; exit 2 with one line on stderr and nothing on stdout otherwise.
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
@@ -11,7 +11,16 @@ import { SettingsSchema } from '../lib/analysis/settings';
 import { parseMoney } from '../lib/dashboard/money';
 import { exportLedger } from '../lib/ledger/transfer';
 
-const USAGE = 'usage: npm run --silent audit -- [--json] [--threshold DOLLARS] [--save-ledger OUT.json] FILE...';
+const USAGE = 'usage: npm run --silent audit -- [--json] [--locale BCP47] [--threshold DOLLARS] [--save-ledger OUT.json] FILE...';
+
+/** A BCP 47 tag Intl formats dates in. */
+function isLocale(tag: string): boolean {
+  try {
+    return Intl.getCanonicalLocales(tag).length === 1 && Intl.DateTimeFormat.supportedLocalesOf([tag]).length === 1;
+  } catch {
+    return false;
+  }
+}
 
 function fail(message: string): never {
   process.stderr.write(`audit: ${message}\n`);
@@ -38,6 +47,12 @@ const ArgsSchema = z.object({
       return money.cents;
     }),
   'save-ledger': z.string().min(1).optional(),
+  locale: z
+    .string()
+    .optional()
+    .superRefine((v, ctx) => {
+      if (v !== undefined && !isLocale(v)) ctx.addIssue({ code: 'custom', message: `--locale takes a browser locale, like vi-VN or de-DE (got "${v}")` });
+    }),
   today: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '--today takes YYYY-MM-DD').optional(),
   files: z.array(z.string()).min(1, 'no FILE given'),
 });
@@ -49,6 +64,7 @@ try {
       json: { type: 'boolean' },
       threshold: { type: 'string' },
       'save-ledger': { type: 'string' },
+      locale: { type: 'string' },
       today: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -78,7 +94,7 @@ const files: InputFile[] = args.files.map((path) => {
 
 const settings = SettingsSchema.parse({ thresholdCents: args.threshold });
 const today = args.today ?? utcWall(new Date()).slice(0, 10);
-const result = auditFiles(files, parseHtmlDocument, settings, today);
+const result = auditFiles(files, parseHtmlDocument, settings, today, { locale: args.locale });
 if (!result.ok) fail(result.error);
 if (args['save-ledger']) {
   try {

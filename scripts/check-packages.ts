@@ -48,7 +48,7 @@ for (const name of expected.slice(0, 2).filter((n) => zips.includes(n))) {
 const sources = expected[2]!;
 if (zips.includes(sources)) {
   const entries = zipEntries(join('.output', sources));
-  for (const needed of ['package.json', 'package-lock.json', 'wxt.config.ts', 'README.md', 'PRIVACY.md', 'entrypoints/billing.content/index.tsx', 'lib/dashboard/read-page.ts']) {
+  for (const needed of ['package.json', 'package-lock.json', 'wxt.config.ts', 'README.md', 'PRIVACY.md', 'entrypoints/billing.content/index.tsx', 'lib/dashboard/pages/index.ts']) {
     if (!entries.includes(needed)) problems.push(`${sources}: missing ${needed}`);
   }
   const stray = entries.filter((e) => /^(node_modules|\.output|screenshots|\.wxt)\//.test(e));

@@ -1,16 +1,23 @@
 // `npm run demo`: the extension on the built-in demo dashboard, visited as a user would.
 // Headless (default) it saves screenshots and prints what the extension showed;
-// `npm run demo -- --headed` opens a window and leaves it open for a person.
+// `npm run demo -- --headed` opens a window and leaves it open for a person;
+// `npm run demo -- --locale vi-VN` shows the dashboard's dates in that locale, in a browser set to it.
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { SEED_ACCOUNT } from '../demo/scenario';
-import { PAGE_TITLES } from '../components/page-titles';
-import { pageUrl, type PageKind } from '../lib/dashboard/routes';
+import { PAGE_TITLES, pageUrl, type PageKind } from '../lib/dashboard/pages';
+import { showDateTime } from '../demo/pages';
 import { exitUnlessChromium } from './chromium-path';
 import { launchWithExtension, serveDemo } from './extension-browser';
 
 const headed = process.argv.includes('--headed');
+const localeAt = process.argv.indexOf('--locale');
+const locale = localeAt >= 0 ? process.argv[localeAt + 1] : undefined;
+if (localeAt >= 0 && !(locale && Intl.DateTimeFormat.supportedLocalesOf([locale]).length)) {
+  console.error(`--locale takes a locale Intl knows, like vi-VN or de-DE (got ${locale ?? 'nothing'}).`);
+  process.exit(2);
+}
 if (headed && process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
   console.error('--headed needs a display (none is set: DISPLAY / WAYLAND_DISPLAY). Run `npm run demo` without it for screenshots, or under `xvfb-run`.');
   process.exit(2);
@@ -19,8 +26,9 @@ exitUnlessChromium();
 const outDir = resolve('screenshots/demo');
 mkdirSync(outDir, { recursive: true });
 
-const browser = await launchWithExtension({ headed });
-await serveDemo(browser.context, SEED_ACCOUNT);
+const browser = await launchWithExtension({ headed, lang: locale });
+await serveDemo(browser.context, SEED_ACCOUNT, locale ? { locale } : {});
+if (locale) console.log(`Dates shown in ${locale}, e.g. ${showDateTime('2026-11-03T13:02', locale)}; the browser's languages: ${JSON.stringify(await languagesOf(browser))}`);
 const page = await browser.context.newPage();
 
 async function panelText(p: Page, kind: PageKind): Promise<string> {
@@ -33,6 +41,16 @@ async function panelText(p: Page, kind: PageKind): Promise<string> {
   const headline = await p.locator('credit-lens-panel .cl-headline').first().innerText().catch(() => '');
   const badges = await p.locator('credit-lens-badge').count();
   return `${headline || (await panel.innerText()).split('\n').slice(0, 3).join(' | ')} [${badges} row badges]`;
+}
+
+async function languagesOf(b: typeof browser): Promise<readonly string[]> {
+  const p = await b.context.newPage();
+  try {
+    await p.goto(pageUrl('overview'));
+    return await p.evaluate(() => navigator.languages);
+  } finally {
+    await p.close();
+  }
 }
 
 const order: PageKind[] = ['credit-grants', 'billing-history', 'overview', 'usage'];

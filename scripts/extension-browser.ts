@@ -18,7 +18,19 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
-export async function launchWithExtension(options: { headed?: boolean; colorScheme?: 'light' | 'dark' } = {}): Promise<ExtensionBrowser> {
+export interface LaunchOptions {
+  headed?: boolean;
+  colorScheme?: 'light' | 'dark';
+  /**
+   * The browser's language, as a user's would be set (`vi`, `de`). On Linux `--lang` alone does not
+   * change navigator.languages (measured: it stays ["en-US", "en"]); `--accept-lang` does, and
+   * LANGUAGE is what Chromium reads there for its UI. Playwright's `locale` option is not used: it
+   * emulates per page over CDP, which is not how a person's browser is set.
+   */
+  lang?: string;
+}
+
+export async function launchWithExtension(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
   if (!existsSync(join(CHROME_BUILD, 'manifest.json'))) {
     throw new Error(`No extension build at ${CHROME_BUILD}: run \`npm run build\` first.`);
   }
@@ -28,7 +40,13 @@ export async function launchWithExtension(options: { headed?: boolean; colorSche
     headless: !options.headed,
     colorScheme: options.colorScheme ?? 'light',
     viewport: { width: 1280, height: 900 },
-    args: [...CHROMIUM_ARGS, `--disable-extensions-except=${CHROME_BUILD}`, `--load-extension=${CHROME_BUILD}`],
+    ...(options.lang ? { env: { ...process.env, LANGUAGE: options.lang } } : {}),
+    args: [
+      ...CHROMIUM_ARGS,
+      `--disable-extensions-except=${CHROME_BUILD}`,
+      `--load-extension=${CHROME_BUILD}`,
+      ...(options.lang ? [`--lang=${options.lang}`, `--accept-lang=${options.lang}`] : []),
+    ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
   const extensionId = new URL(worker.url()).host;

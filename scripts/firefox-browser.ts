@@ -17,7 +17,8 @@ export function findFirefox(): string | null {
   return candidates.find((p): p is string => Boolean(p && existsSync(p))) ?? null;
 }
 
-export async function launchFirefox(executablePath: string): Promise<Browser> {
+/** `lang`: the browser's language (`de`), as navigator.languages will say. */
+export async function launchFirefox(executablePath: string, options: { lang?: string } = {}): Promise<Browser> {
   if (!existsSync(resolve(FIREFOX_BUILD, 'manifest.json'))) {
     throw new Error(`No Firefox build at ${FIREFOX_BUILD}: run \`npm run build:firefox\` first.`);
   }
@@ -29,6 +30,7 @@ export async function launchFirefox(executablePath: string): Promise<Browser> {
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
       'network.dns.disableIPv6': true,
+      ...(options.lang ? { 'intl.accept_languages': options.lang, 'intl.locale.requested': options.lang } : {}),
     },
   });
   await browser.installExtension(FIREFOX_BUILD);

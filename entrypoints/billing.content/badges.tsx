@@ -2,7 +2,7 @@
 // shadow root inside the row's last cell, so the site's styles and ours never mix.
 import { render } from 'preact';
 import { grantNote, invoiceNote, RowBadge, type Note } from '../../components/RowBadge';
-import type { PageRead } from '../../lib/dashboard/read-page';
+import type { PageRead } from '../../lib/dashboard/pages';
 import { grantId, rankGrants } from '../../lib/ledger/identity';
 import type { Report } from '../../lib/report-schema';
 import badgeCss from './badge.css?inline';

@@ -1,5 +1,5 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { pageKindOfUrl } from '../../lib/dashboard/routes';
+import { pageKindOfUrl } from '../../lib/dashboard/pages';
 import { startVisit } from './visit';
 import './style.css';
 

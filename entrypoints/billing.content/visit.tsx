@@ -7,9 +7,9 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { ask } from '../../components/ask';
 import { Panel, type PanelState } from '../../components/Panel';
+import { browserLocales } from '../../lib/dashboard/dates';
 import { pageOutline } from '../../lib/dashboard/outline';
-import { readPageWithAnchors, type PageRead } from '../../lib/dashboard/read-page';
-import type { PageKind } from '../../lib/dashboard/routes';
+import { readPageWithAnchors, type PageRead, type PageKind } from '../../lib/dashboard/pages';
 import type { Message, SnapshotAnswer, StatusAnswer } from '../../lib/messages';
 import type { Report } from '../../lib/report-schema';
 import { wallClockNow } from '../../lib/wall-clock';
@@ -36,6 +36,8 @@ export async function startVisit(ctx: ContentScriptContext, kind: PageKind, url:
   let container: HTMLElement | null = null;
   let lastRead: PageRead | null = null;
   let theme = pageTheme();
+  // The site writes dates in the browser's locale: read them in its languages, in order.
+  const dates = { locales: browserLocales(navigator.languages, Intl.DateTimeFormat().resolvedOptions().locale), strategy: 'first' as const };
 
   const actions = {
     toggle: () => {
@@ -129,7 +131,7 @@ export async function startVisit(ctx: ContentScriptContext, kind: PageKind, url:
     // Our host is re-inserted if the site re-renders its main element.
     if (!ui.shadowHost.isConnected) quietly(() => ui.mount());
     mark('read-start');
-    const result = readPageWithAnchors(document, kind, url, wallClockNow());
+    const result = readPageWithAnchors(document, kind, url, wallClockNow(), dates);
     mark('read-done');
     const key = JSON.stringify({ ...result.snapshot, seenAt: '' });
     if (key === lastKey) return;
@@ -151,7 +153,7 @@ export async function startVisit(ctx: ContentScriptContext, kind: PageKind, url:
   watch();
   const giveUp = setTimeout(() => {
     if (state.phase !== 'reading' || signal.aborted) return;
-    const result = readPageWithAnchors(document, kind, url, wallClockNow());
+    const result = readPageWithAnchors(document, kind, url, wallClockNow(), dates);
     update({ phase: 'unreadable', snapshot: result.snapshot });
     send(result);
   }, UNREADABLE_AFTER_MS);

@@ -37,19 +37,25 @@ export function buildReport(org: OrgLedger, options: ReportOptions): Report {
       file: null,
       rows: seen.rows,
       warnings: seen.warnings,
+      locale: null,
       seenAt: seen.seenAt,
     }));
   if (!options.sources) for (const s of sources) warnings.push(...s.warnings);
 
   const grants = grantViews(org, options.today);
-  const invoices = invoiceViews(org);
+  const allInvoices = invoiceViews(org);
+  // Money in another currency than the grants' is listed, never matched or summed with dollars.
+  const currency = mostCommon(org.grants.map((g) => g.currency)) ?? 'USD';
+  const invoices = allInvoices.filter((i) => i.currency === currency);
+  const foreign = allInvoices.length - invoices.length;
+  if (foreign) warnings.push(`${foreign} invoice${foreign > 1 ? 's are' : ' is'} in another currency than the grants (${currency}): listed, but not matched to grants nor counted in totals and alerts.`);
   const paid = invoices.filter((i) => i.status === 'paid');
   const historySeen = org.pages['billing-history'] !== undefined || org.invoices.length > 0;
   const grantsSeenAt = org.pages['credit-grants']?.seenAt ?? (org.grants.length ? org.grants.reduce((m, g) => (g.stateSeenAt > m ? g.stateSeenAt : m), '') : null);
   const oldestInvoiceDay = invoices.length ? invoices.reduce((m, i) => (i.createdAt < m ? i.createdAt : m), invoices[0]!.createdAt).slice(0, 10) : null;
   const matching = matchGrants(grants, invoices, { historySeen, oldestInvoiceDay });
 
-  const unknown = org.invoices.filter((_, k) => invoices[k]!.status === 'other');
+  const unknown = org.invoices.filter((_, k) => allInvoices[k]!.status === 'other');
   if (unknown.length) {
     const words = [...new Set(unknown.map((i) => i.statuses[i.statuses.length - 1]![1] || '(empty)'))].slice(0, 3).map((w) => `"${w.slice(0, 40)}"`);
     warnings.push(`${unknown.length} invoice${unknown.length > 1 ? 's have a status' : ' has a status'} Credit Lens does not recognise (${words.join(', ')}): not counted as paid.`);
@@ -71,12 +77,13 @@ export function buildReport(org: OrgLedger, options: ReportOptions): Report {
       unmatchedReason: matching.purchases.has(g.id) ? null : (matching.unmatchedReasons.get(g.id) ?? null),
     };
   });
-  const reportInvoices = invoices.map((i) => ({
+  const reportInvoices = allInvoices.map((i) => ({
     number: i.number,
     status: i.status,
     totalCents: i.totalCents,
     createdAt: i.createdAt,
-    grantIds: matching.grantsOf.get(i.number) ?? [],
+    grantIds: i.currency === currency ? (matching.grantsOf.get(i.number) ?? []) : [],
+    currency: i.currency,
     url: i.url,
   }));
 
@@ -134,4 +141,12 @@ export function buildReport(org: OrgLedger, options: ReportOptions): Report {
     taxRateBasisPoints: rate === null ? null : Math.round(rate * 1e6) / 100,
   };
   return { ...report, explanations: explanations(report) };
+}
+
+function mostCommon(values: string[]): string | null {
+  const counts = new Map<string, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  let best: string | null = null;
+  for (const [v, n] of counts) if (best === null || n > counts.get(best)!) best = v;
+  return best;
 }

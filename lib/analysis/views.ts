@@ -20,6 +20,7 @@ export interface InvoiceView {
   createdAt: string;
   status: InvoiceStatus;
   url: string | null;
+  currency: string;
 }
 
 function latestRemaining(g: LedgerGrant): [number, string] {
@@ -54,5 +55,5 @@ export function grantViews(org: OrgLedger, today: string): GrantView[] {
 }
 
 export function invoiceViews(org: OrgLedger): InvoiceView[] {
-  return org.invoices.map((i) => ({ number: i.number, totalCents: i.totalCents, createdAt: i.createdAt, status: latestStatus(i), url: i.url }));
+  return org.invoices.map((i) => ({ number: i.number, totalCents: i.totalCents, createdAt: i.createdAt, status: latestStatus(i), url: i.url, currency: i.currency }));
 }

@@ -1,8 +1,6 @@
 // The audit of saved files: pages and ledger exports in, one organization's report out.
 // No Node APIs here: the caller reads the files and supplies an HTML parser.
-import { kindOfSavedPage } from '../dashboard/page-kind';
-import { readPage } from '../dashboard/read-page';
-import { pageUrl } from '../dashboard/routes';
+import { kindOfSavedPage, pageUrl, readSavedPages, type SavedPage } from '../dashboard/pages';
 import { buildReport, type Source } from '../analysis/report';
 import type { Settings } from '../analysis/settings';
 import { mergeSnapshot, joinLedgers } from '../ledger/merge';
@@ -23,9 +21,16 @@ function isJson(text: string): boolean {
   return /^\s*[[{]/.test(text);
 }
 
-export function auditFiles(files: InputFile[], parseHtml: (html: string) => Document, settings: Settings, today: string): AuditResult {
+export interface AuditOptions {
+  /** The browser locale the pages were saved in (`--locale`); without it, worked out from their dates. */
+  locale?: string;
+}
+
+export function auditFiles(files: InputFile[], parseHtml: (html: string) => Document, settings: Settings, today: string, options: AuditOptions = {}): AuditResult {
   let ledger = emptyLedger();
   const sources: Source[] = [];
+  // Pages are read together, after all are parsed: one page's dates can settle another's locale.
+  const pages: (SavedPage & { source: number })[] = [];
   for (const file of files) {
     if (isJson(file.text)) {
       let raw: unknown;
@@ -39,17 +44,20 @@ export function auditFiles(files: InputFile[], parseHtml: (html: string) => Docu
       if (!imported.ok) return { ok: false, error: `${file.name}: ${imported.reason}` };
       ledger = imported.ledger;
       const counts = Object.values(imported.ledger.organizations).reduce((n, o) => n + o.grants.length + o.invoices.length, 0);
-      sources.push({ page: 'ledger', file: file.name, rows: counts, warnings: [], seenAt: null });
+      sources.push({ page: 'ledger', file: file.name, rows: counts, warnings: [], locale: null, seenAt: null });
       continue;
     }
     if (!/<(html|body|table|div)\b/i.test(file.text.slice(0, 200_000))) return { ok: false, error: `${file.name}: not a saved page (no HTML) and not a ledger export.` };
     const doc = parseHtml(file.text);
     const { kind, url } = kindOfSavedPage(file.text, doc);
     if (!kind) return { ok: false, error: `${file.name}: not a billing page (no credit grants, invoices, usage or balance found).` };
-    const snapshot = readPage(doc, kind, url ?? pageUrl(kind), file.savedAt);
-    sources.push({ page: kind, file: file.name, rows: snapshot.grants.length + snapshot.invoices.length, warnings: snapshot.warnings, seenAt: file.savedAt });
-    if (snapshot.understood) ledger = mergeSnapshot(ledger, snapshot);
+    pages.push({ doc, kind, url: url ?? pageUrl(kind), seenAt: file.savedAt, source: sources.length });
+    sources.push({ page: kind, file: file.name, rows: 0, warnings: [], locale: null, seenAt: file.savedAt });
   }
+  readSavedPages(pages, options.locale).forEach((snapshot, k) => {
+    Object.assign(sources[pages[k]!.source]!, { rows: snapshot.grants.length + snapshot.invoices.length, warnings: snapshot.warnings, locale: snapshot.locale ?? null });
+    if (snapshot.understood) ledger = mergeSnapshot(ledger, snapshot);
+  });
   // Pages whose organization could not be read belong to the one named organization, if one.
   const named = Object.keys(ledger.organizations).filter((k) => k !== '');
   if (named.length > 1) {

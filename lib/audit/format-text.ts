@@ -46,7 +46,7 @@ export function formatReport(r: Report): string {
   out.push('');
   out.push(`INVOICES (${r.invoices.length})`);
   for (const i of r.invoices) {
-    out.push(`  ${pad(i.number, 18)}${pad(i.status, 10)}${padLeft(formatCents(i.totalCents), 10)}  ${pad(showWall(i.createdAt), 20)}${i.grantIds.length ? `bought ${i.grantIds.length} grant${i.grantIds.length > 1 ? 's' : ''}` : 'bought no grant seen'}`);
+    out.push(`  ${pad(i.number, 18)}${pad(i.status, 10)}${padLeft(formatCents(i.totalCents, i.currency), 10)}  ${pad(showWall(i.createdAt), 20)}${i.grantIds.length ? `bought ${i.grantIds.length} grant${i.grantIds.length > 1 ? 's' : ''}` : 'bought no grant seen'}`);
   }
   if (r.explanations.length) {
     out.push('');

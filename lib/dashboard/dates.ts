@@ -1,112 +1,114 @@
-// Dates and date-times in the forms real locales show, parsed with explicit date-fns formats.
-// Results are wall-clock strings (YYYY-MM-DD, YYYY-MM-DDTHH:mm[:ss]): no time-zone shift, ever.
-import { isValid, parse } from 'date-fns';
-import { wallClockNow } from '../wall-clock';
+// Which locale a page's dates are in, and reading them in it. The site formats dates with Intl in
+// the browser's locale (reference: "dates follow the browser's locale"), so the extension tries
+// the browser's languages in order and takes the first that reads every date of the page. Without
+// a browser (the CLI), every candidate locale that reads every date is kept: when they read a date
+// the same, it is read; when they do not (03/04/2026 in en-US and en-GB), the row is refused with
+// a reason, never guessed.
+import { localeDates, type DateResult, type LocaleDates } from './locale-dates';
 
-const REFERENCE = new Date(2000, 0, 1);
+export type { DateResult } from './locale-dates';
 
-// Word-month forms first: they are never ambiguous.
-const WORD_FORMATS = [
-  'MMM d, yyyy',
-  'MMMM d, yyyy',
-  'MMM d yyyy',
-  'MMMM d yyyy',
-  'd MMM yyyy',
-  'd MMMM yyyy',
-  'd MMM, yyyy',
-  'EEE, MMM d, yyyy',
-  'EEEE, MMMM d, yyyy',
-  'EEE d MMM yyyy',
-  'EEE, d MMM yyyy',
-];
-const ISO_FORMATS = ['yyyy-MM-dd', 'yyyy/MM/dd'];
+/** The locales of the issue: candidates when nothing says which locale a page was saved in. */
+export const DATE_LOCALES = [
+  'en-US', 'en-GB', 'en-IN', 'de-DE', 'fr-FR', 'es-ES', 'es-MX', 'it-IT', 'nl-NL', 'pl-PL', 'pt-BR',
+  'pt-PT', 'tr-TR', 'ru-RU', 'uk-UA', 'cs-CZ', 'sv-SE', 'da-DK', 'fi-FI', 'nb-NO', 'ro-RO', 'hu-HU',
+  'el-GR', 'vi-VN', 'id-ID', 'th-TH', 'ja-JP', 'ko-KR', 'zh-CN', 'zh-TW', 'hi-IN',
+] as const;
 
-function tidy(raw: string): string {
-  return raw
-    .trim()
-    .replace(/\bSept\b/i, 'Sep') // en-GB writes September "Sept"
-    .replace(/\b([A-Za-z]{3,9})\./g, '$1') // "Nov." → "Nov"
-    .replace(/\s+/g, ' ');
+export interface DateOptions {
+  /** Candidate locales, most likely first. Default: DATE_LOCALES with strategy 'agree'. */
+  locales?: readonly string[];
+  /**
+   * 'first': the first locale that reads every date (the browser's languages, in order).
+   * 'agree': every locale that reads every date; a date they read differently is refused.
+   */
+  strategy?: 'first' | 'agree';
 }
 
-function inRange(d: Date): boolean {
-  return isValid(d) && d.getFullYear() >= 2000 && d.getFullYear() <= 2100;
+/** A date cell's text and whether it holds a time of day. */
+export interface DateText {
+  text: string;
+  time: boolean;
 }
 
-export type DateResult = { ok: true; value: string } | { ok: false; reason: string };
-
-/** A calendar date to YYYY-MM-DD. Numeric day/month forms only when they cannot be misread. */
-const ymd = (d: Date) => wallClockNow(d).slice(0, 10);
-
-// A page uses one format throughout: try the last one that worked first.
-let lastFormat = WORD_FORMATS[0]!;
-// Pages repeat the same days (grants share month ends; invoices share dates): remember answers.
-const dayCache = new Map<string, DateResult>();
-
-export function parseDay(raw: string): DateResult {
-  const hit = dayCache.get(raw);
-  if (hit) return hit;
-  if (dayCache.size > 10_000) dayCache.clear();
-  const result = parseDayUncached(raw);
-  dayCache.set(raw, result);
-  return result;
+export interface DateReader {
+  /** The locale the dates were read in; null when the page had no date to read. */
+  readonly locale: string | null;
+  /** Every locale that read all of the page's dates (or, if none did, the most). */
+  readonly fits: readonly string[];
+  day(raw: string): DateResult;
+  dateTime(raw: string): DateResult;
+  monthDay(raw: string): { month: number; day: number } | null;
 }
 
-function parseDayUncached(raw: string): DateResult {
-  const text = tidy(raw);
-  if (!text) return { ok: false, reason: 'the date is empty' };
-  for (const f of [lastFormat, ...WORD_FORMATS, ...ISO_FORMATS]) {
-    const d = parse(text, f, REFERENCE);
-    if (inRange(d)) {
-      lastFormat = f;
-      return { ok: true, value: ymd(d) };
-    }
+/** The browser's own list: its languages in order, then Intl's default, then the site's English. */
+export function browserLocales(languages: readonly string[], intlDefault?: string): string[] {
+  return [...new Set([...languages, ...(intlDefault ? [intlDefault] : []), 'en-US'].filter(Boolean))];
+}
+
+const read = (p: LocaleDates, t: DateText) => (t.time ? p.dateTime(t.text) : p.day(t.text));
+
+// Cells that say "no date" rather than a date in some form.
+const NOT_A_DATE = /^(?:|never|none|n\/a|-|—|–)$/i;
+
+/** Choose the locale(s) for a page from its date texts, and a reader that reads in them. */
+export function dateReader(texts: readonly DateText[], options: DateOptions = {}): DateReader {
+  const strategy = options.locales ? (options.strategy ?? 'first') : 'agree';
+  const parsers = [...new Set(options.locales ?? DATE_LOCALES)].map(localeDates).filter((p): p is LocaleDates => p !== null);
+  if (!parsers.length) parsers.push(localeDates('en-US')!);
+  const unique = new Map<string, DateText>();
+  for (const t of texts) if (!NOT_A_DATE.test(t.text.trim())) unique.set(`${t.time ? 't' : 'd'}${t.text}`, t);
+  const samples = [...unique.values()];
+  if (!samples.length) return single(parsers[0]!, null);
+
+  // Every locale that reads all of them (the first one, for 'first'), stopping at a locale's first miss.
+  const readsAll = (p: LocaleDates) => samples.every((t) => read(p, t).ok);
+  const firstFit = strategy === 'first' ? parsers.find(readsAll) : undefined;
+  let fits = strategy === 'first' ? (firstFit ? [firstFit] : []) : parsers.filter(readsAll);
+  if (!fits.length) {
+    // None reads every date: those that read the most; the rest become warnings naming the row.
+    const counts = parsers.map((p) => samples.filter((t) => read(p, t).ok).length);
+    const best = Math.max(...counts);
+    if (best === 0) return single(parsers[0]!, null); // no date read: no locale to report
+    fits = parsers.filter((_, k) => counts[k] === best);
   }
-  const numeric = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$/.exec(text);
-  if (numeric) {
-    const us = parse(text.replace(/\./g, '/'), 'M/d/yyyy', REFERENCE);
-    const gb = parse(text.replace(/\./g, '/'), 'd/M/yyyy', REFERENCE);
-    const usOk = inRange(us);
-    const gbOk = inRange(gb);
-    if (usOk && gbOk && us.getTime() !== gb.getTime()) {
-      return { ok: false, reason: `the date "${text}" could be month/day or day/month` };
-    }
-    if (usOk || gbOk) return { ok: true, value: ymd(usOk ? us : gb) };
-  }
-  return { ok: false, reason: `"${raw.trim().slice(0, 60)}" is not a date in a known form` };
+  if (strategy === 'first' || fits.length === 1) return single(fits[0]!, fits.map((p) => p.locale));
+  return agreeing(fits);
 }
 
-const TIME = /^(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(?:([AaPp])\.?\s?[Mm]\.?)?$/;
-const SPLIT = /^(.*?)(?:,\s*|\s+at\s+|\s+|T)(\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?\s?[Mm]\.?)?)$/;
-
-function parseTime(raw: string): string | null {
-  const m = TIME.exec(raw.trim());
-  if (!m) return null;
-  let hours = Number(m[1]);
-  const minutes = Number(m[2]);
-  const seconds = m[3] === undefined ? null : Number(m[3]);
-  if (minutes > 59 || (seconds !== null && seconds > 59)) return null;
-  if (m[4]) {
-    if (hours < 1 || hours > 12) return null;
-    const pm = m[4].toLowerCase() === 'p';
-    hours = (hours % 12) + (pm ? 12 : 0);
-  } else if (hours > 23) {
-    return null;
-  }
-  const hhmm = `${String(hours).padStart(2, '0')}:${m[2]}`;
-  return seconds === null ? hhmm : `${hhmm}:${m[3]}`;
+function single(p: LocaleDates, fits: string[] | null): DateReader {
+  return {
+    locale: fits ? p.locale : null,
+    fits: fits ?? [],
+    day: (raw) => p.day(raw),
+    dateTime: (raw) => p.dateTime(raw),
+    monthDay: (raw) => p.monthDay(raw),
+  };
 }
 
-/** A date with a time to YYYY-MM-DDTHH:mm (…:ss when the page shows seconds). */
-export function parseDateTime(raw: string): DateResult {
-  const text = tidy(raw).replace(/\s+(?:UTC|GMT)$/i, '');
-  const parts = SPLIT.exec(text);
-  if (!parts) {
-    return { ok: false, reason: `"${raw.trim().slice(0, 60)}" has no time of day` };
-  }
-  const day = parseDay(parts[1]!.replace(/,$/, ''));
-  if (!day.ok) return day;
-  const time = parseTime(parts[2]!);
-  if (!time) return { ok: false, reason: `"${parts[2]}" is not a time of day` };
-  return { ok: true, value: `${day.value}T${time}` };
+/** A reader over several locales: a value is read only when they all read it the same. */
+function agreeing(fits: LocaleDates[]): DateReader {
+  const both = (pick: (p: LocaleDates) => DateResult, raw: string): DateResult => {
+    const results = fits.map(pick);
+    const first = results[0]!;
+    if (!first.ok) return first;
+    const other = results.findIndex((r) => !r.ok || r.value !== first.value);
+    if (other < 0) return first;
+    const second = results[other]!;
+    const shown = raw.trim().slice(0, 60);
+    return second.ok
+      ? { ok: false, reason: `"${shown}" reads as ${first.value} in ${fits[0]!.locale} but ${second.value} in ${fits[other]!.locale}: the locale of the page decides (give it with --locale)` }
+      : second;
+  };
+  return {
+    locale: fits[0]!.locale,
+    fits: fits.map((p) => p.locale),
+    day: (raw) => both((p) => p.day(raw), raw),
+    dateTime: (raw) => both((p) => p.dateTime(raw), raw),
+    monthDay: (raw) => {
+      const all = fits.map((p) => p.monthDay(raw));
+      const first = all[0];
+      return first && all.every((v) => v && v.month === first.month && v.day === first.day) ? first : null;
+    },
+  };
 }

@@ -1,5 +1,7 @@
-// The row loop every table reader shares: find the table by its headers, then make each data row
-// a record or a warning that names the row and why. Nothing is dropped silently.
+// The row loop every table reader shares: find the table by its headers, choose the locale its
+// dates are in, then make each data row a record or a warning that names the row and why.
+// Nothing is dropped silently.
+import { dateReader, type DateOptions, type DateReader, type DateText } from './dates';
 import { dataRows, describeRow, REORDERED_REASON, type RowContext } from './rows';
 import { findTable, type ColumnSpec } from './tables';
 
@@ -9,6 +11,12 @@ export interface TableRead<T> {
   warnings: string[];
   /** For each recorded row, the cell a badge may be shown in (its last cell). */
   anchors: Element[];
+  /** The locale the table's dates were read in (null: no date was read). */
+  locale: string | null;
+  /** Every candidate locale that read all of them. */
+  fits: readonly string[];
+  /** Each matched column's header as the page shows it. */
+  headers: Record<string, string>;
 }
 
 export interface TableSpec<T> {
@@ -16,29 +24,43 @@ export interface TableSpec<T> {
   name: string;
   columns: ColumnSpec;
   required: readonly (readonly string[])[];
+  /** Columns holding dates ('day') or dates with a time ('dateTime'). */
+  dates: Record<string, 'day' | 'dateTime'>;
   /** Said once when an optional column is missing. */
   missing?: Record<string, string>;
+  /** Said once about the columns found (e.g. an amount that may exclude tax). */
+  check?(columns: Record<string, number>): string | null;
   /** A record, or the reason the row was not recorded. `note` adds a warning about a kept row. */
-  row(row: RowContext, columns: Record<string, number>, note: (text: string) => void): Omit<T, 'position'> | string;
+  row(row: RowContext, columns: Record<string, number>, note: (text: string) => void, dates: DateReader): Omit<T, 'position'> | string;
 }
 
-export function readTable<T extends { position: number }>(root: Document | Element, spec: TableSpec<T>): TableRead<T> {
+export function readTable<T extends { position: number }>(root: Document | Element, spec: TableSpec<T>, options: DateOptions = {}): TableRead<T> {
   const found = findTable(root, spec.columns, spec.required);
-  if (!found.ok) return { found: false, rows: [], warnings: [`${spec.name}: ${found.reason}.`], anchors: [] };
+  if (!found.ok) return { found: false, rows: [], warnings: [`${spec.name}: ${found.reason}.`], anchors: [], locale: null, fits: [], headers: {} };
   const { grid, columns } = found;
   const warnings = Object.entries(spec.missing ?? {})
     .filter(([column]) => !(column in columns))
     .map(([, text]) => `${spec.name}: ${text}`);
-  const rows: T[] = [];
+  const checked = spec.check?.(columns);
+  if (checked) warnings.push(`${spec.name}: ${checked}`);
+  const rows = dataRows(grid);
+  const dateColumns = Object.entries(spec.dates).filter(([name]) => name in columns);
+  const texts: DateText[] = [];
+  for (const row of rows) for (const [name, kind] of dateColumns) texts.push({ text: row.cells[columns[name]!] ?? '', time: kind === 'dateTime' });
+  const dates = dateReader(texts, options);
+  const records: T[] = [];
   const anchors: Element[] = [];
-  for (const row of dataRows(grid)) {
-    const result = row.reordered ? REORDERED_REASON : spec.row(row, columns, (text) => warnings.push(`${describeRow(spec.name, row)}: ${text}.`));
+  const used = Object.values(columns);
+  for (const row of rows) {
+    const unsure = used.map((i) => (row.unsure[i] ? `the ${grid.headers[i] || 'unnamed'} cell holds text that ${row.unsure[i]} may hide or show, so what the page shows cannot be told` : null)).find(Boolean);
+    const result = row.reordered ? REORDERED_REASON : (unsure ?? spec.row(row, columns, (text) => warnings.push(`${describeRow(spec.name, row)}: ${text}.`), dates));
     if (typeof result === 'string') {
       warnings.push(`${describeRow(spec.name, row)} was not recorded: ${result}.`);
       continue;
     }
-    rows.push({ ...result, position: rows.length } as T);
+    records.push({ ...result, position: records.length } as T);
     anchors.push(row.anchor);
   }
-  return { found: true, rows, warnings, anchors };
+  const headers = Object.fromEntries(Object.entries(columns).map(([name, i]) => [name, grid.headers[i] ?? '']));
+  return { found: true, rows: records, warnings, anchors, locale: dates.locale, fits: dates.fits, headers };
 }

@@ -1,11 +1,16 @@
 // Shared helpers for reading a found table row by row.
+import { safeLink } from '../exports/links';
 import type { Grid } from './tables';
-import { cleanText, visibleText } from './text';
+import { accessibleLabels, cleanText, shownText, words } from './text';
 
 export interface RowContext {
   /** 1-based row number as a person would count it, for warnings. */
   number: number;
+  /** Each cell's shown text (hidden parts skipped). */
   cells: string[];
+  /** Per cell: why part of its text may or may not be shown, or null when what it shows is clear. */
+  unsure: (string | null)[];
+  cellElements: Element[];
   element: Element;
   /** Where a badge for this row goes: its last cell. */
   anchor: Element;
@@ -21,11 +26,21 @@ const OVERRIDES = /[\u202D\u202E]/;
 export function dataRows(grid: Grid): RowContext[] {
   const out: RowContext[] = [];
   grid.rows.forEach((row) => {
-    const cells = row.cells.map((c) => visibleText(c));
-    if (cells.every((c) => c === '')) return;
+    const shown = row.cells.map((c) => shownText(c));
+    const cells = shown.map((s) => s.text);
+    const hasLabel = () => row.cells.some((c) => accessibleLabels(c).length > 0);
+    if (cells.every((c) => c === '') && !hasLabel()) return;
     if (cells.filter(Boolean).length === 1 && row.cells.length < grid.headers.length && /^(no|nothing|loading)\b/i.test(cells.find(Boolean)!)) return;
     const reordered = row.cells.some((c) => OVERRIDES.test(c.textContent ?? ''));
-    out.push({ number: out.length + 1, cells, element: row.element, anchor: row.cells[row.cells.length - 1] ?? row.element, reordered });
+    out.push({
+      number: out.length + 1,
+      cells,
+      unsure: shown.map((s) => s.unsure),
+      cellElements: row.cells,
+      element: row.element,
+      anchor: row.cells[row.cells.length - 1] ?? row.element,
+      reordered,
+    });
   });
   return out;
 }
@@ -37,12 +52,32 @@ export function cell(row: RowContext, columns: Record<string, number>, name: str
   return index === undefined ? null : (row.cells[index] ?? '');
 }
 
-/** The first https link in a row, for the invoice's "View" page. */
-export function rowLink(row: RowContext): string | null {
+/**
+ * A status cell's words: what it shows when that is a known word, else what it says to assistive
+ * technology (an icon's aria-label, title or SVG title), else what it shows.
+ */
+export function statusCell(row: RowContext, columns: Record<string, number>, name: string, known: (text: string) => boolean): string | null {
+  const index = columns[name];
+  if (index === undefined) return null;
+  const shown = row.cells[index] ?? '';
+  if (known(shown)) return shown;
+  const el = row.cellElements[index];
+  return (el && accessibleLabels(el).find(known)) ?? shown;
+}
+
+/**
+ * The row's link to its invoice: an <a> that says one of `linkWords` ("View"), to an allowed host
+ * (lib/exports/links.ts). Not the first https link in the row: a row may link elsewhere too.
+ */
+export function rowLink(row: RowContext, linkWords: readonly string[]): { url: string; word: string } | null {
   const links = row.element.getElementsByTagName('a');
   for (let i = 0; i < links.length; i++) {
-    const href = links[i]!.getAttribute('href') ?? '';
-    if (/^https:\/\/[^\s"'<>]+$/i.test(href) && href.length <= 2048) return href;
+    const a = links[i]!;
+    const shown = words(shownText(a).text);
+    // Labels only when the shown words are not the link's (an icon link named by aria-label).
+    const word = linkWords.includes(shown) ? shown : accessibleLabels(a).map(words).find((w) => linkWords.includes(w));
+    const url = word && safeLink(a.getAttribute('href'));
+    if (word && url) return { url, word };
   }
   return null;
 }

@@ -1,6 +1,6 @@
 // What the content script (or the CLI) read from one billing page.
 // Plain types here so the content script does not bundle zod; lib/schemas.ts validates them.
-import type { PageKind } from './routes';
+import type { PageKind } from './pages/kinds';
 
 export const GRANT_STATES = ['available', 'expired', 'used', 'pending', 'other'] as const;
 export type GrantState = (typeof GRANT_STATES)[number];
@@ -30,6 +30,8 @@ export interface InvoiceRow {
   currency: string;
   /** Wall-clock date-time as the page shows it: YYYY-MM-DDTHH:mm[:ss]. */
   createdAt: string;
+  /** The time zone the page wrote after the time ("UTC", "GMT+2"), when it wrote one. */
+  zone?: string;
   url: string | null;
 }
 
@@ -62,5 +64,7 @@ export interface Snapshot {
   usage: UsageInfo | null;
   /** False when the page kind is known but none of its data could be found. */
   understood: boolean;
+  /** The locale the page's dates were read in ("vi-VN"); null when no date was read. */
+  locale?: string | null;
   warnings: string[];
 }

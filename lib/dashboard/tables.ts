@@ -1,7 +1,7 @@
 // Find tables by what their headers say, in any of the markups the site may use:
 // <table>, ARIA tables/grids (role=table|grid, row, columnheader, cell) and plain div grids
 // whose header row and data rows share a column layout. Generated class names are never used.
-import { visibleText, words } from './text';
+import { accessibleLabels, visibleText, words } from './text';
 
 export interface Grid {
   markup: 'table' | 'aria' | 'div';
@@ -13,6 +13,11 @@ export interface Grid {
 
 /** Column name → header synonyms (lower-case words). A header matches a synonym exactly or starts with it. */
 export type ColumnSpec = Record<string, readonly string[]>;
+
+/** A header as shown; an icon-only header by its label. */
+function headerText(el: Element): string {
+  return visibleText(el) || (accessibleLabels(el)[0] ?? '');
+}
 
 function childElements(el: Element): Element[] {
   return Array.from(el.children);
@@ -36,7 +41,7 @@ function htmlTables(root: Document | Element): Grid[] {
   return descendants(root, 'table').map((table) => {
     const rows = descendants(table, 'tr').filter((tr) => ownerTable(tr) === table);
     const headerRow = rows.find((tr) => tr.parentElement?.tagName === 'THEAD') ?? rows.find((tr) => childElements(tr).every((c) => c.tagName === 'TH'));
-    const headers = headerRow ? childElements(headerRow).map((c) => visibleText(c)) : [];
+    const headers = headerRow ? childElements(headerRow).map(headerText) : [];
     return {
       markup: 'table' as const,
       element: table,
@@ -58,7 +63,7 @@ function ariaTables(root: Document | Element): Grid[] {
     return {
       markup: 'aria' as const,
       element: table,
-      headers: headerRow ? cellsOf(headerRow).map((c) => visibleText(c)) : [],
+      headers: headerRow ? cellsOf(headerRow).map(headerText) : [],
       rows: rows.filter((row) => row !== headerRow).map((row) => ({ element: row, cells: cellsOf(row) })),
     };
   });
@@ -88,7 +93,7 @@ function divGrids(root: Document | Element, allSynonyms: readonly string[]): Gri
     grids.push({
       markup: 'div',
       element: el.parentElement ?? el,
-      headers: kids.map((k) => visibleText(k)),
+      headers: kids.map(headerText),
       rows: rowEls.map((r) => ({ element: r, cells: childElements(r) })),
     });
   }
@@ -121,15 +126,22 @@ export type FindResult =
   | { ok: true; grid: Grid; columns: Record<string, number> }
   | { ok: false; reason: string };
 
-/** Map each wanted column to the first header that matches it; each header is used once. */
+/**
+ * Map each wanted column to the first header that matches it; each header is used once. Exact
+ * matches go first, so "Invoice date" is not taken for the invoice number when "Invoice" is there.
+ */
 export function mapColumns(headers: string[], spec: ColumnSpec): Record<string, number> {
   const used = new Set<number>();
   const columns: Record<string, number> = {};
-  for (const [name, synonyms] of Object.entries(spec)) {
-    const index = headers.findIndex((h, i) => !used.has(i) && headerMatches(h, synonyms));
-    if (index >= 0) {
-      used.add(index);
-      columns[name] = index;
+  const hw = headers.map(words);
+  for (const exact of [true, false]) {
+    for (const [name, synonyms] of Object.entries(spec)) {
+      if (name in columns) continue;
+      const index = hw.findIndex((h, i) => !used.has(i) && synonyms.some((s) => h === s || (!exact && h.startsWith(`${s} `))));
+      if (index >= 0) {
+        used.add(index);
+        columns[name] = index;
+      }
     }
   }
   return columns;

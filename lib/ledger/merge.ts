@@ -1,7 +1,7 @@
 // Merging is a join: every snapshot becomes a small ledger of its own, and ledgers are combined
 // field by field with operations that are idempotent, commutative and associative. So the same
 // page twice changes nothing, arrival order does not matter, and nothing seen is ever forgotten.
-import { PAGE_KINDS } from '../dashboard/routes';
+import { PAGE_KINDS } from '../dashboard/pages/kinds';
 import type { Snapshot } from '../dashboard/snapshot';
 import { grantId, rankGrants } from './identity';
 import { emptyLedger, emptyOrg, orgKey, type Ledger, type LedgerGrant, type LedgerInvoice, type OrgLedger } from './schema';

@@ -1,7 +1,7 @@
 // The ledger in memory: one per organization. It is stored and exported in the compact form of
 // stored.ts (version 2); version 1 stored this expanded form as it is (LedgerV1Schema).
 import { z } from 'zod';
-import { PAGE_KINDS } from '../dashboard/routes';
+import { PAGE_KINDS } from '../dashboard/pages/kinds';
 import { GRANT_STATES, INVOICE_STATUSES } from '../dashboard/snapshot';
 import { AutoRechargeSchema, DateSchema, DateTimeSchema } from '../snapshot-schema';
 

@@ -4,7 +4,7 @@
 // rows (one page visit sees them all), so each organization keeps them once, in `times`, and
 // rows refer to them by index. In memory the ledger is the expanded form of schema.ts.
 import { z } from 'zod';
-import { PAGE_KINDS } from '../dashboard/routes';
+import { PAGE_KINDS } from '../dashboard/pages/kinds';
 import { GRANT_STATES, INVOICE_STATUSES } from '../dashboard/snapshot';
 import { DateSchema, DateTimeSchema } from '../snapshot-schema';
 import { grantGroupKey, grantId } from './identity';

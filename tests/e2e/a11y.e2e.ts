@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEED_ACCOUNT } from '../../demo/scenario';
-import { pageUrl, type PageKind } from '../../lib/dashboard/routes';
+import { pageUrl, type PageKind } from '../../lib/dashboard/pages';
 import { launchWithExtension, serveDemo, type ExtensionBrowser } from '../../scripts/extension-browser';
 import { screenshotPath } from './screenshots';
 

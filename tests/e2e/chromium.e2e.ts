@@ -2,7 +2,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEED_ACCOUNT } from '../../demo/scenario';
-import { pageUrl, PAGE_KINDS, type PageKind } from '../../lib/dashboard/routes';
+import { pageUrl, PAGE_KINDS, type PageKind } from '../../lib/dashboard/pages';
 import type { Ledger } from '../../lib/ledger/schema';
 import { fromStored, StoredLedgerSchema } from '../../lib/ledger/stored';
 import { exportLedger } from '../../lib/ledger/transfer';

@@ -3,7 +3,7 @@
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEED_ACCOUNT } from '../../demo/scenario';
-import { pageUrl, type PageKind } from '../../lib/dashboard/routes';
+import { pageUrl, type PageKind } from '../../lib/dashboard/pages';
 import { FIREFOX_UUID, findFirefox, launchFirefox, serveDemoIn } from '../../scripts/firefox-browser';
 import { screenshotPath } from './screenshots';
 

@@ -2,7 +2,7 @@
 // extension loaded. Nothing from a cell runs, the panel stays up, problems are shown as text.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pageUrl, type PageKind } from '../../lib/dashboard/routes';
+import { pageUrl, type PageKind } from '../../lib/dashboard/pages';
 import { launchWithExtension, type ExtensionBrowser } from '../../scripts/extension-browser';
 import { hostileCorpus } from '../support/hostile-corpus';
 import { screenshotPath } from './screenshots';

@@ -4,7 +4,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEED_ACCOUNT } from '../../demo/scenario';
-import { pageUrl, PAGE_KINDS } from '../../lib/dashboard/routes';
+import { pageUrl, PAGE_KINDS } from '../../lib/dashboard/pages';
 import { CHROME_BUILD, launchWithExtension, serveDemo, type ExtensionBrowser } from '../../scripts/extension-browser';
 
 // Lets Playwright report the extension service worker's own requests too.

@@ -2,7 +2,7 @@
 // badged; nothing is doubled.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateAccount } from '../../demo/generate';
-import { pageUrl } from '../../lib/dashboard/routes';
+import { pageUrl } from '../../lib/dashboard/pages';
 import type { Ledger } from '../../lib/ledger/schema';
 import { launchWithExtension, serveDemo, type ExtensionBrowser } from '../../scripts/extension-browser';
 

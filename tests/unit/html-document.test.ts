@@ -8,10 +8,8 @@ import { generateAccount } from '../../demo/generate';
 import { SEED_ACCOUNT } from '../../demo/scenario';
 import { savedPage } from '../../demo/site';
 import { parseHtmlDocument } from '../../lib/audit/html-document';
-import { kindByContent } from '../../lib/dashboard/page-kind';
 import { pageOutline } from '../../lib/dashboard/outline';
-import { readPage } from '../../lib/dashboard/read-page';
-import { PAGE_KINDS, pageUrl } from '../../lib/dashboard/routes';
+import { kindByContent, PAGE_KINDS, pageUrl, readPage } from '../../lib/dashboard/pages';
 import { hostileCorpus } from '../support/hostile-corpus';
 import { happyDocument, linkedDocument } from '../support/read-dom';
 

@@ -4,8 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { escapeHtml, renderTable, usd } from '../../demo/pages';
-import { readPage } from '../../lib/dashboard/read-page';
-import { pageUrl } from '../../lib/dashboard/routes';
+import { readPage, pageUrl } from '../../lib/dashboard/pages';
 import { linkedDocument } from '../support/read-dom';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];

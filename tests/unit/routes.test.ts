@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pageKindOfUrl, pageUrl, PAGE_KINDS } from '../../lib/dashboard/routes';
+import { pageKindOfUrl, pageUrl, PAGE_KINDS } from '../../lib/dashboard/pages';
 
 describe('pageKindOfUrl', () => {
   it.each([
