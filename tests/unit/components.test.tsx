@@ -114,7 +114,7 @@ describe('Row badges', () => {
 
   it('say why a promotional grant has no purchase', () => {
     const promo = seed.grants.find((g) => !g.purchase)!;
-    expect(mount(<RowBadge note={grantNote(seed, promo.id)!} />).textContent).toMatch(/older than the 12 months/);
+    expect(mount(<RowBadge note={grantNote(seed, promo.id)!} />).textContent).toMatch(/promotional or free credit/);
   });
 });
 

@@ -18,7 +18,7 @@ describe('CSV', () => {
     const csv = grantsCsv(reportOf(SEED_ACCOUNT)).trim().split('\r\n');
     expect(csv).toHaveLength(10);
     expect(csv).toContain('2026-05-31,available,10.00,6.20,3.80,2027-06-30,5E1F7A2C-0001,2026-06-12T09:41,10.89,0.89,exact,');
-    expect(csv[9]).toMatch(/^2026-01-05,expired,5\.00,3\.80,1\.20,2026-04-30,,,,,,Its invoice is older/);
+    expect(csv[9]).toMatch(/^2026-01-05,expired,5\.00,3\.80,1\.20,2026-04-30,,,,,,"Its expiry \(Apr 30, 2026\) does not fit credit bought/);
   });
 });
 
