@@ -167,7 +167,7 @@ export function buildReport(org: OrgLedger, options: ReportOptions): Report {
     else if (rule.targetCents === null) notes.push({ code: 'target-unknown' });
     if (rule.thresholdFrom === 'settings') notes.push({ code: 'threshold-from-settings', thresholdCents: rule.thresholdCents! });
     if (rule.targetFrom === 'settings') notes.push({ code: 'target-from-settings', targetCents: rule.targetCents! });
-    if (rule.offNow) notes.push({ code: 'auto-recharge-off-now' });
+    if (rule.offNow && rule.thresholdCents !== null) notes.push({ code: 'auto-recharge-off-now' });
   }
   warnings.push(...notes.map((n) => noteText(n)));
 
