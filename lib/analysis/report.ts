@@ -15,6 +15,7 @@ import { explanationFacts } from './explanations';
 import { addMonthsToDay } from './expiry';
 import { matchGrants } from './match';
 import { paidRows } from './paid';
+import { provenSeenAt, TIME_NOT_SHOWN } from './seen-at';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
 import { inferTaxPeriods } from './tax-periods';
 import { grantViews, invoiceViews, type InvoiceView } from './views';
@@ -61,7 +62,7 @@ export function buildReport(org: OrgLedger, options: ReportOptions): Report {
       file: null,
       rows: seen.rows,
       warnings: seen.warnings,
-      seenAt: seen.seenAt,
+      seenAt: seen.seenAt === TIME_NOT_SHOWN ? null : seen.seenAt,
     }));
   if (!options.sources) for (const s of sources) warnings.push(...s.warnings);
 
@@ -76,7 +77,10 @@ export function buildReport(org: OrgLedger, options: ReportOptions): Report {
   const historySeenAt = org.pages['billing-history']?.seenAt ?? null;
   const historyWindowFrom = historySeenAt === null ? null : addMonthsToDay(historySeenAt.slice(0, 10), -12);
   const matching = matchGrants(grants, charges, { historyRead, historyWindowFrom, accountCurrency, tax });
-  const grantsSeenAt = org.pages['credit-grants']?.seenAt ?? (org.grants.length ? org.grants.reduce((m, g) => (g.stateSeenAt > m ? g.stateSeenAt : m), '') : null);
+  // When each read of the grants is proven to have happened (saved files prove it by content).
+  const seen = provenSeenAt(org.grants, matching.purchases);
+  const rawGrantsSeenAt = org.pages['credit-grants']?.seenAt ?? (org.grants.length ? org.grants.reduce((m, g) => (g.stateSeenAt > m ? g.stateSeenAt : m), '') : null);
+  const grantsSeenAt = rawGrantsSeenAt === null ? null : seen(rawGrantsSeenAt);
 
   const notes: ReportNote[] = [];
   const unknown = org.invoices.filter((_, k) => invoices[k]!.status === 'other');
@@ -148,12 +152,13 @@ export function buildReport(org: OrgLedger, options: ReportOptions): Report {
 
   // What an auto-recharge could have made: never a purchase made by hand.
   const candidates: InvoiceView[] = charges.filter((i) => kinds.get(i.number) !== 'purchase');
-  const bounds = grantsRead ? boundsAtRecharges(grants, matching.purchases, charges) : [];
+  const proven = grants.map((g) => ({ ...g, remainingSeenAt: seen(g.remainingSeenAt) }));
+  const bounds = grantsRead ? boundsAtRecharges(proven, matching.purchases, charges) : [];
   const candidateBounds = bounds.filter((b) => kinds.get(b.invoice.number) !== 'purchase');
   const above = aboveThresholdAlerts(candidateBounds, rule, kinds, matching.grantsOf);
-  const proven = new Set(above.filter((a) => a.severity === 'critical').map((a) => a.invoices[0]!));
+  const provenAbove = new Set(above.filter((a) => a.severity === 'critical').map((a) => a.invoices[0]!));
   const alerts: Alert[] = [
-    ...rapidRechargeAlerts(candidates, settings, proven, grantsRead),
+    ...rapidRechargeAlerts(candidates, settings, provenAbove, grantsRead),
     ...above,
     ...accumulatingAlerts(candidateBounds),
     ...usageMismatchAlerts(org.usage, charges, grantsRead, totals.creditsUsedCents, totals.creditsAvailableCents),
@@ -175,7 +180,7 @@ export function buildReport(org: OrgLedger, options: ReportOptions): Report {
   const base = {
     schema: REPORT_SCHEMA,
     organization: org.organization,
-    sources,
+    sources: sources.map((src) => (src.seenAt === null ? src : { ...src, seenAt: seen(src.seenAt) })),
     autoRecharge: org.overview?.autoRecharge ?? null,
     grants: reportGrants,
     invoices: reportInvoices,
