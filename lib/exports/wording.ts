@@ -5,7 +5,6 @@
 import { formatCents } from '../dashboard/money';
 import type { PageKind } from '../dashboard/routes';
 import type { AlertFacts, Explanation, Report, ReportNote, UnmatchedReason } from '../report-schema';
-import { showDay, showWall } from '../wall-clock';
 import { flaggedCharges } from './flagged';
 
 export interface Formats {
@@ -15,8 +14,20 @@ export interface Formats {
   day(day: string): string;
 }
 
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "Nov 3, 2026": from the digits alone, so no time zone (nor a daylight-saving gap) moves it. */
+function plainDay(day: string): string {
+  return `${MONTHS[Number(day.slice(5, 7)) - 1]} ${Number(day.slice(8, 10))}, ${day.slice(0, 4)}`;
+}
+
+/** "Nov 3, 2026 13:02", as the page's wall clock shows it. */
+function plainWall(at: string): string {
+  return at.length > 10 ? `${plainDay(at)} ${at.slice(11, 16)}` : plainDay(at);
+}
+
 /** Fixed formats (en-US, 24-hour): for the report's messages, the CLI and the support request. */
-export const PLAIN: Formats = { money: (c) => formatCents(c), wall: showWall, day: showDay };
+export const PLAIN: Formats = { money: (c) => formatCents(c), wall: plainWall, day: plainDay };
 
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;

@@ -110,3 +110,22 @@ describe('support request', () => {
     expect(text).toContain("the auto-recharge threshold of $5.00 (as entered in Credit Lens's settings; the billing overview did not show it)");
   });
 });
+
+describe('times in words', () => {
+  it('are the pages’ wall clock in any time zone, even in a daylight-saving gap', async () => {
+    const { PLAIN } = await import('../../lib/exports/wording');
+    const { wall } = await import('../../components/format');
+    const before = process.env.TZ;
+    try {
+      for (const tz of ['UTC', 'Australia/Sydney', 'Pacific/Honolulu', 'America/New_York']) {
+        process.env.TZ = tz;
+        // 02:30 on Oct 4, 2026 does not exist in Sydney (clocks jump from 02:00 to 03:00).
+        expect(PLAIN.wall('2026-10-04T02:30')).toBe('Oct 4, 2026 02:30');
+        expect(PLAIN.day('2026-03-08')).toBe('Mar 8, 2026');
+        expect(wall('2026-10-04T02:30')).toMatch(/2:30/);
+      }
+    } finally {
+      process.env.TZ = before;
+    }
+  });
+});
