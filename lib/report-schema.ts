@@ -99,10 +99,14 @@ export const AlertFactsSchema = z.discriminatedUnion('code', [
     to: wallTime,
     minutes: z.number(),
     totalCents: cents,
-    /** How many of them were charged while credit above the threshold was provably unused. */
+    /** How many of them are proven unwarranted (critical recharge-above-threshold alerts). */
     provenAbove: z.number().int(),
+    /** How many of them were charged while credit above the threshold was provably unused. */
+    aboveThreshold: z.number().int(),
     /** Whether the credit grants page was read (else the balance at each charge is not known). */
     grantsRead: z.boolean(),
+    /** Whether the threshold is known (else the charges could not be checked against it). */
+    thresholdKnown: z.boolean(),
   }),
   z.object({ code: z.literal('credits-accumulating'), fromCents: cents, toCents: cents, count: z.number().int(), from: wallTime, to: wallTime }),
   z.object({

@@ -158,7 +158,12 @@ export function buildReport(org: OrgLedger, options: ReportOptions): Report {
   const above = aboveThresholdAlerts(candidateBounds, rule, kinds, matching.grantsOf);
   const provenAbove = new Set(above.filter((a) => a.severity === 'critical').map((a) => a.invoices[0]!));
   const alerts: Alert[] = [
-    ...rapidRechargeAlerts(candidates, settings, provenAbove, grantsRead),
+    ...rapidRechargeAlerts(candidates, settings, {
+      proven: provenAbove,
+      above: new Set(above.map((a) => a.invoices[0]!)),
+      grantsRead,
+      thresholdKnown: rule.thresholdCents !== null,
+    }),
     ...above,
     ...accumulatingAlerts(candidateBounds),
     ...usageMismatchAlerts(org.usage, charges, grantsRead, totals.creditsUsedCents, totals.creditsAvailableCents),

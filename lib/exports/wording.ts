@@ -87,8 +87,11 @@ export function alertMessage(f: AlertFacts, invoices: readonly string[], w: Form
       if (!f.grantsRead) {
         return `${head} Auto-recharge charges once each time the balance falls below its threshold; charges this close together may mean it misfired. The credit grants page is not read yet: open it to check each charge against the credit that was left.`;
       }
-      if (f.provenAbove > 0) {
-        return `${head} ${f.provenAbove === f.count ? 'Each' : `${f.provenAbove} of them`} came while credit above the threshold was provably unused. Auto-recharge should charge once when the balance falls below its threshold; charges this close together suggest it misfired.`;
+      if (!f.thresholdKnown) {
+        return `${head} The auto-recharge threshold is not known (open the billing overview, or set it in the options), so the charges could not be checked against the credit that was left.`;
+      }
+      if (f.aboveThreshold > 0) {
+        return `${head} ${f.aboveThreshold === f.count ? 'Each' : `${f.aboveThreshold} of them`} came while credit above the threshold was provably unused. Auto-recharge should charge once when the balance falls below its threshold; charges this close together suggest it misfired.`;
       }
       return `${head} The credit grants page does not show credit above the threshold left unused at these charges, so heavy use could explain them.`;
     }

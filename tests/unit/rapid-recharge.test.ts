@@ -1,7 +1,7 @@
 // rapid-recharge, one test per rule and boundary: the default windows (3 within 24 h, 2 within
 // 60 min), the settings that move them, and the count that makes a burst critical.
 import { describe, expect, it } from 'vitest';
-import { CRITICAL_COUNT, rapidRechargeAlerts } from '../../lib/analysis/alerts/rapid-recharge';
+import { CRITICAL_COUNT, rapidRechargeAlerts, type RapidEvidence } from '../../lib/analysis/alerts/rapid-recharge';
 import { DEFAULT_SETTINGS, SettingsSchema } from '../../lib/analysis/settings';
 import type { InvoiceView } from '../../lib/analysis/views';
 import { addDaysToDay } from '../../lib/wall-clock';
@@ -15,7 +15,8 @@ function charges(...minutes: number[]): InvoiceView[] {
     return { number: `5E1F7A2C-${String(k + 1).padStart(4, '0')}`, totalCents: 1089, currency: 'USD', createdAt: `${day}T${hh}:${mm}`, status: 'paid', url: null };
   });
 }
-const alerts = (list: InvoiceView[], proven: string[] = [], settings = DEFAULT_SETTINGS) => rapidRechargeAlerts(list, settings, new Set(proven), true);
+const evidence = (proven: string[] = [], over: Partial<RapidEvidence> = {}): RapidEvidence => ({ proven: new Set(proven), above: new Set(proven), grantsRead: true, thresholdKnown: true, ...over });
+const alerts = (list: InvoiceView[], proven: string[] = [], settings = DEFAULT_SETTINGS) => rapidRechargeAlerts(list, settings, evidence(proven));
 const H = 60;
 
 describe('rapid-recharge windows', () => {
@@ -71,9 +72,11 @@ describe('when a burst is critical', () => {
     expect(alerts(within, within.map((i) => i.number)).map((a) => a.severity)).toEqual(['critical']);
   });
 
-  it('says when the credit grants page is not read yet, and what it would show', () => {
-    const [a] = rapidRechargeAlerts(burst, DEFAULT_SETTINGS, new Set(), false);
-    expect(a!.message).toMatch(/The credit grants page is not read yet: open it/);
-    expect(alerts(burst)[0]!.message).toMatch(/heavy use could explain them/);
+  it('says only what the pages read show: grants not read, threshold not known, credit used up', () => {
+    const message = (over: Partial<RapidEvidence>) => rapidRechargeAlerts(burst, DEFAULT_SETTINGS, evidence([], over))[0]!.message;
+    expect(message({ grantsRead: false })).toMatch(/The credit grants page is not read yet: open it/);
+    expect(message({ thresholdKnown: false })).toMatch(/threshold is not known .* could not be checked/);
+    expect(message({ above: new Set(numbers.slice(0, 3)) })).toMatch(/3 of them came while credit above the threshold was provably unused/);
+    expect(message({})).toMatch(/heavy use could explain them/);
   });
 });

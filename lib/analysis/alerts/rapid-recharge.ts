@@ -17,11 +17,20 @@ export function dense(times: readonly number[], count: number, minutes: number):
   return false;
 }
 
+export interface RapidEvidence {
+  /** Invoices of critical recharge-above-threshold alerts (each a proof). */
+  proven: ReadonlySet<string>;
+  /** Invoices charged while credit above the threshold was unused (critical or not). */
+  above: ReadonlySet<string>;
+  grantsRead: boolean;
+  thresholdKnown: boolean;
+}
+
 /**
  * `charges`: the charges an auto-recharge could have made (never a purchase made by hand, never
- * a failed or refunded payment). `proven`: the invoices of critical recharge-above-threshold alerts.
+ * a failed or refunded payment).
  */
-export function rapidRechargeAlerts(charges: readonly InvoiceView[], settings: Settings, proven: ReadonlySet<string>, grantsRead: boolean): Alert[] {
+export function rapidRechargeAlerts(charges: readonly InvoiceView[], settings: Settings, evidence: RapidEvidence): Alert[] {
   const sorted = [...charges].sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.number < b.number ? -1 : 1));
   const alerts: Alert[] = [];
   const gap = Math.max(settings.rapidWindowMinutes, settings.rapidShortWindowMinutes);
@@ -30,7 +39,7 @@ export function rapidRechargeAlerts(charges: readonly InvoiceView[], settings: S
     const times = burst.map((i) => wallMinutes(i.createdAt));
     if (burst.length >= 2 && (dense(times, settings.rapidCount, settings.rapidWindowMinutes) || dense(times, settings.rapidShortCount, settings.rapidShortWindowMinutes))) {
       const invoices = burst.map((i) => i.number);
-      const provenTimes = burst.filter((i) => proven.has(i.number)).map((i) => wallMinutes(i.createdAt));
+      const provenTimes = burst.filter((i) => evidence.proven.has(i.number)).map((i) => wallMinutes(i.createdAt));
       const facts = {
         code: 'rapid-recharge' as const,
         count: burst.length,
@@ -39,7 +48,9 @@ export function rapidRechargeAlerts(charges: readonly InvoiceView[], settings: S
         minutes: times[times.length - 1]! - times[0]!,
         totalCents: burst.reduce((sum, i) => sum + i.totalCents, 0),
         provenAbove: provenTimes.length,
-        grantsRead,
+        aboveThreshold: burst.filter((i) => evidence.above.has(i.number)).length,
+        grantsRead: evidence.grantsRead,
+        thresholdKnown: evidence.thresholdKnown,
       };
       alerts.push({
         kind: 'rapid-recharge',
