@@ -228,7 +228,8 @@ export function headline(r: Report, w: Formats = PLAIN): { text: string; tone: T
       tone: 'bad',
     };
   }
-  const rapid = r.alerts.find((a) => a.facts.code === 'rapid-recharge');
+  // A burst the pages show was used up (heavy use) is no headline.
+  const rapid = r.alerts.find((a) => a.facts.code === 'rapid-recharge' && (!a.facts.grantsRead || !a.facts.thresholdKnown || a.facts.aboveThreshold > 0));
   const missing = pagesMissing(r);
   if (rapid) {
     const more = missing.length ? ` Not read yet: ${missing.map((p) => PAGE_NAMES[p]).join(', ')}; open ${missing.length > 1 ? 'them' : 'it'} to check the charges against your balance.` : '';

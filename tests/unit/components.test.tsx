@@ -5,6 +5,7 @@ import { render } from 'preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { AlertList } from '../../components/AlertList';
+import { Headline } from '../../components/Headline';
 import { Panel, type PanelState } from '../../components/Panel';
 import { Popup } from '../../components/Popup';
 import { Reconciliation } from '../../components/Reconciliation';
@@ -189,5 +190,17 @@ describe('Popup', () => {
     expect([...el.querySelectorAll('button')].map((b) => b.textContent)).toEqual(expect.arrayContaining(['Copy support request', 'Download CSV', 'Download report (JSON)']));
     expect([...el.querySelectorAll('option')].map((o) => o.textContent)).toEqual([HOSTILE, 'Other']);
     noMarkup(el);
+  });
+});
+
+describe('a healthy heavy user', () => {
+  it('recharging often, with the credit used each time, is not told auto-recharge may be misfiring', () => {
+    const purchases = ['09:00', '10:10', '11:20', '12:30', '13:40', '14:50'].map((t) => ({ paidAt: `2026-11-03T${t}`, amountCents: 1000, usedCents: 1000 }));
+    const r = reportOf({ ...SEED_ACCOUNT, purchases: [...purchases.slice(0, 5), { ...purchases[5]!, usedCents: 0 }] });
+    expect(r.alerts.filter((a) => a.kind === 'rapid-recharge').map((a) => a.severity)).toEqual(['warning']);
+    expect(r.alerts.filter((a) => a.severity === 'critical')).toEqual([]);
+    const el = mount(<Headline report={r} />);
+    expect(el.textContent).toBe('2 things to look at; nothing critical.');
+    expect(el.textContent).not.toMatch(/misfir/);
   });
 });
