@@ -51,7 +51,7 @@ function grantOrder(x: GrantView, y: GrantView): number {
 }
 
 /** The latest day a grant's purchase may fall on (the relaxed window). */
-function latestPurchaseDay(g: GrantView): string {
+export function latestPurchaseDay(g: Pick<GrantView, 'displayedDate'>): string {
   const strict = endOfNextMonth(g.displayedDate);
   const relaxed = addDaysToDay(g.displayedDate, RELAXED_DAYS);
   return strict > relaxed ? strict : relaxed;

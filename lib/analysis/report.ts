@@ -10,6 +10,7 @@ import { rapidRechargeAlerts } from './alerts/rapid-recharge';
 import { unmatchedChargeAlerts } from './alerts/unmatched-charge';
 import { usageMismatchAlerts } from './alerts/usage-mismatch';
 import { boundsAtRecharges } from './balance-bound';
+import { latestPurchaseTimes } from './bound-purchases';
 import { chargeKind, isCharge, rechargeRule } from './charges';
 import { explanationFacts } from './explanations';
 import { addMonthsToDay } from './expiry';
@@ -153,7 +154,7 @@ export function buildReport(org: OrgLedger, options: ReportOptions): Report {
   // What an auto-recharge could have made: never a purchase made by hand.
   const candidates: InvoiceView[] = charges.filter((i) => kinds.get(i.number) !== 'purchase');
   const proven = grants.map((g) => ({ ...g, remainingSeenAt: seen(g.remainingSeenAt) }));
-  const bounds = grantsRead ? boundsAtRecharges(proven, matching.purchases, charges) : [];
+  const bounds = grantsRead ? boundsAtRecharges(proven, latestPurchaseTimes(grants, matching, charges, tax), charges) : [];
   const candidateBounds = bounds.filter((b) => kinds.get(b.invoice.number) !== 'purchase');
   const above = aboveThresholdAlerts(candidateBounds, rule, kinds, matching.grantsOf);
   const provenAbove = new Set(above.filter((a) => a.severity === 'critical').map((a) => a.invoices[0]!));

@@ -116,3 +116,31 @@ describe('generated accounts under the site’s consumption rule (property)', { 
     );
   });
 });
+
+describe('more invoices fit than the grants page shows rows', () => {
+  // Three $10 recharges in November, but the grants page read shows only two of their rows (the
+  // emptiest was on a page not read), both full. Any two of the three invoices may have bought
+  // them: counting from the latest ones, no row is proven to exist at the Nov 10 charge; at the
+  // Nov 20 charge one full row is, whichever two they were.
+  const account: DemoAccount = {
+    ...SEED_ACCOUNT,
+    autoRecharge: { thresholdCents: 500, targetCents: 1500 },
+    purchases: [
+      { paidAt: '2026-11-03T10:00', amountCents: 1000, usedCents: 1000 },
+      { paidAt: '2026-11-10T10:00', amountCents: 1000, usedCents: 0 },
+      { paidAt: '2026-11-20T10:00', amountCents: 1000, usedCents: 0 },
+    ],
+  };
+  const hideEmptiest = (html: string) => html.replace(/<div role="row" class="r">(?:(?!<div role="row").)*?\$0\.00 \/ \$10\.00.*?<\/div><\/div>/s, '');
+
+  it('the bound counts each row from the latest invoice it could have been bought by', () => {
+    const r = reportOf(account, undefined, undefined, hideEmptiest);
+    expect(r.grants).toHaveLength(2);
+    expect([...flagged(r)]).toEqual(['5E1F7A2C-0003']);
+    expect(r.unusedAtPayment).toEqual([
+      { invoice: '5E1F7A2C-0001', unusedCents: 0 },
+      { invoice: '5E1F7A2C-0002', unusedCents: 0 },
+      { invoice: '5E1F7A2C-0003', unusedCents: 1000 },
+    ]);
+  });
+});
