@@ -4,8 +4,9 @@ import type { PageKind } from '../lib/dashboard/pages';
 import type { Snapshot } from '../lib/dashboard/snapshot';
 import type { StorageProblem } from '../lib/messages';
 import type { Report } from '../lib/report-schema';
+import { explanationText } from '../lib/exports/wording';
 import { AlertList } from './AlertList';
-import { plural } from './format';
+import { plural, UI } from './format';
 import { Headline } from './Headline';
 import { PAGE_TITLES } from '../lib/dashboard/pages';
 import { PagesNeeded } from './PagesNeeded';
@@ -32,7 +33,7 @@ export interface PanelActions {
 export function Panel({ state, actions }: { state: PanelState; actions: PanelActions }) {
   const { snapshot, report } = state;
   const critical = report?.alerts.filter((a) => a.severity === 'critical').length ?? 0;
-  const seen = new Set((report?.sources ?? []).map((s) => s.page).filter((p): p is PageKind => p !== 'ledger' && p !== 'unknown'));
+  const seen = new Set<PageKind>(report?.pagesRead ?? []);
   return (
     <section class="cl-panel" aria-label="Credit Lens" data-critical={critical > 0 ? 'true' : 'false'}>
       <header class="cl-head">
@@ -70,28 +71,28 @@ export function Panel({ state, actions }: { state: PanelState; actions: PanelAct
           )}
           {report && (
             <>
-              <Headline report={report} seen={seen} />
+              <Headline report={report} />
               <div class="cl-grid">
                 <div class="cl-col">
-                  <AlertList alerts={report.alerts} initial={2} />
+                  <AlertList alerts={report.alerts} initial={2} report={report} />
                 </div>
                 <div class="cl-col cl-col-side">
                   <Reconciliation report={report} />
                 </div>
               </div>
               <Timeline report={report} />
-              {report.explanations.length > 0 && (
+              {report.explanationFacts.length > 0 && (
                 <details class="cl-why">
                   <summary>Why the billing pages do not add up</summary>
                   <ul>
-                    {report.explanations.map((e, i) => (
-                      <li key={i}>{e}</li>
+                    {report.explanationFacts.map((e, i) => (
+                      <li key={i}>{explanationText(e, UI)}</li>
                     ))}
                   </ul>
                 </details>
               )}
               <PagesNeeded seen={seen} current={state.kind} />
-              <ReportNotes report={report} except={snapshot?.warnings} />
+              <ReportNotes report={report} except={state.kind} />
             </>
           )}
           {snapshot && snapshot.warnings.length > 0 && (

@@ -1,17 +1,23 @@
-// What the analysis could not check or count, in plain sentences (page-level read problems are
-// listed by the panel separately).
+// What the analysis could not check or count, made from the report's note codes, and how many
+// things each page read could not read (the page being shown lists its own separately).
+import { PAGE_KINDS } from '../lib/dashboard/pages/kinds';
 import type { Report } from '../lib/report-schema';
-import { plural } from './format';
+import { noteText } from '../lib/exports/wording';
+import { plural, UI } from './format';
+import { PAGE_TITLES } from '../lib/dashboard/pages';
 
-export function ReportNotes({ report, except = [] }: { report: Report; except?: readonly string[] }) {
-  const shown = new Set(except);
-  const notes = report.warnings.filter((w) => !shown.has(w) && !/^.+ row \d+ \(/.test(w));
-  if (!notes.length) return null;
+export function ReportNotes({ report, except }: { report: Report; except?: string }) {
+  const notes = report.notes.map((n) => noteText(n, UI));
+  const pages = report.sources
+    .filter((s) => s.warnings.length && s.page !== except && (PAGE_KINDS as readonly string[]).includes(s.page))
+    .map((s) => `${PAGE_TITLES[s.page as (typeof PAGE_KINDS)[number]]}: ${plural(s.warnings.length, 'thing')} could not be read (open the page to see which).`);
+  const all = [...notes, ...pages];
+  if (!all.length) return null;
   return (
     <details class="cl-warnings cl-notes">
-      <summary>{plural(notes.length, 'note')} on what could not be checked</summary>
+      <summary>{plural(all.length, 'note')} on what could not be checked</summary>
       <ul>
-        {notes.slice(0, 50).map((w, i) => (
+        {all.slice(0, 50).map((w, i) => (
           <li key={i}>{w}</li>
         ))}
       </ul>

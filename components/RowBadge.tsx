@@ -1,19 +1,21 @@
 // The note shown beside a grant or invoice row: what bought the grant, what the invoice bought,
-// and the alerts about that row.
+// and the alerts about that row. Words come from the report's codes (lib/exports/wording.ts).
 import { pageUrl } from '../lib/dashboard/pages';
 import { safeLink } from '../lib/exports/links';
+import { BADGE, unmatchedText } from '../lib/exports/wording';
 import type { Report } from '../lib/report-schema';
-import { day, money, wall } from './format';
+import { UI } from './format';
 
 export type Note = { tone: 'ok' | 'bad' | 'muted'; lines: string[]; alert?: string; link?: { href: string; text: string; label?: string } };
 
 interface ReportIndex {
   grants: Map<string, Report['grants'][number]>;
   invoices: Map<string, Report['invoices'][number]>;
-  /** invoice number → the proven unused credit when it was charged */
-  above: Map<string, number>;
+  /** invoice number → the proven unused credit when it was charged, and whether that is a critical claim */
+  above: Map<string, { boundCents: number; critical: boolean }>;
   rapid: Set<string>;
   expiring: Set<string>;
+  grantsRead: boolean;
 }
 
 // Notes are asked for row by row (a thousand rows): look things up, never scan the report.
@@ -21,16 +23,26 @@ const indexes = new WeakMap<Report, ReportIndex>();
 function indexOf(report: Report): ReportIndex {
   let index = indexes.get(report);
   if (!index) {
+    const above = new Map<string, { boundCents: number; critical: boolean }>();
+    for (const a of report.alerts) {
+      if (a.facts.code === 'recharge-above-threshold') above.set(a.facts.invoice, { boundCents: a.facts.boundCents, critical: a.severity === 'critical' });
+    }
     index = {
       grants: new Map(report.grants.map((g) => [g.id, g])),
       invoices: new Map(report.invoices.map((i) => [i.number, i])),
-      above: new Map(report.alerts.filter((a) => a.kind === 'recharge-above-threshold' && a.boundCents !== undefined).map((a) => [a.invoices[0]!, a.boundCents!])),
-      rapid: new Set(report.alerts.filter((a) => a.kind === 'rapid-recharge').flatMap((a) => a.invoices)),
-      expiring: new Set(report.alerts.filter((a) => a.kind === 'credits-expiring').flatMap((a) => a.grants)),
+      above,
+      rapid: new Set(report.alerts.filter((a) => a.facts.code === 'rapid-recharge').flatMap((a) => a.invoices)),
+      expiring: new Set(report.alerts.filter((a) => a.facts.code === 'credits-expiring').flatMap((a) => a.grants)),
+      grantsRead: report.pagesRead.includes('credit-grants'),
     };
     indexes.set(report, index);
   }
   return index;
+}
+
+function aboveText(a: { boundCents: number; critical: boolean } | undefined): string | undefined {
+  if (!a) return undefined;
+  return a.critical ? BADGE.chargedAbove(a.boundCents, UI) : BADGE.maybeAbove(a.boundCents, UI);
 }
 
 export function grantNote(report: Report, grantId: string): Note | null {
@@ -40,37 +52,38 @@ export function grantNote(report: Report, grantId: string): Note | null {
   const expiring = index.expiring.has(grantId);
   if (g.purchase) {
     const p = g.purchase;
-    const lines = [`Bought ${wall(p.paidAt)}${p.confidence === 'likely' ? ' (likely)' : ''}`, `Invoice ${p.invoice} · ${money(p.totalCents)} (${money(p.taxCents)} tax)`];
-    const above = index.above.get(p.invoice);
-    const alert = above !== undefined ? `Charged while at least ${money(above)} was unused` : expiring ? `Expires soon with ${money(g.remainingCents)} unused` : undefined;
+    const lines = [BADGE.bought(p.paidAt, p.confidence === 'likely', UI), BADGE.invoiceLine(p.invoice, p.totalCents, p.taxCents, UI)];
+    const alert = aboveText(index.above.get(p.invoice)) ?? (expiring ? BADGE.expiresSoon(g.remainingCents, UI) : undefined);
     // The invoice's own page, when the billing history linked one on a host we trust.
     const href = safeLink(index.invoices.get(p.invoice)?.url);
-    return { tone: alert ? 'bad' : 'ok', lines, alert, link: href ? { href, text: 'Open invoice', label: `Open invoice ${p.invoice}` } : undefined };
+    return { tone: alert ? 'bad' : 'ok', lines, alert, link: href ? { href, text: BADGE.openInvoice, label: BADGE.openInvoiceLabel(p.invoice) } : undefined };
   }
-  if (g.unmatchedReason?.includes('billing history has not been read')) {
-    return { tone: 'muted', lines: ['Purchase not known yet'], link: { href: pageUrl('billing-history'), text: 'Open billing history' } };
+  if (g.unmatched?.code === 'history-not-read') {
+    return { tone: 'muted', lines: [BADGE.purchaseNotKnown], link: { href: pageUrl('billing-history'), text: BADGE.openHistory } };
   }
-  return { tone: 'muted', lines: [g.unmatchedReason ?? 'No purchase found'] };
+  return { tone: 'muted', lines: [g.unmatched ? unmatchedText(g.unmatched, g.amountCents, UI) : BADGE.noPurchase] };
 }
 
 export function invoiceNote(report: Report, number: string): Note | null {
   const index = indexOf(report);
   const inv = index.invoices.get(number);
   if (!inv) return null;
-  const above = index.above.get(number);
   const lines: string[] = [];
-  if (inv.status === 'refunded') lines.push('Refunded: bought no credit');
-  else if (inv.status === 'other') lines.push('Status not recognised: not counted as paid');
-  else if (inv.status !== 'paid') lines.push(`${inv.status[0]!.toUpperCase()}${inv.status.slice(1)}: bought no credit`);
+  if (inv.totalCents < 0) lines.push(BADGE.refundRow);
+  else if (inv.status === 'refunded') lines.push(BADGE.refunded);
+  else if (inv.status === 'partially-refunded') lines.push(BADGE.partlyRefunded);
+  else if (inv.status === 'other') lines.push(BADGE.unknownStatus);
+  else if (inv.status !== 'paid') lines.push(BADGE.noMoneyTaken(inv.status));
   for (const id of inv.grantIds) {
     const g = index.grants.get(id);
-    if (g) lines.push(`→ ${money(g.amountCents)} grant, shown as ${day(g.displayedDate)}`);
+    if (g) lines.push(BADGE.boughtGrant(g.amountCents, g.displayedDate, UI));
   }
-  if (inv.status === 'paid' && !inv.grantIds.length) lines.push(report.grants.length ? 'No grant seen for this payment' : 'Open credit grants to see what it bought');
-  const rapid = index.rapid.has(number);
-  const alert = above !== undefined ? `Charged while at least ${money(above)} was unused` : rapid ? 'Part of a rapid burst of charges' : undefined;
-  const link = inv.status === 'paid' && !inv.grantIds.length && !report.grants.length ? { href: pageUrl('credit-grants'), text: 'Open credit grants' } : undefined;
-  return { tone: alert ? 'bad' : inv.status === 'paid' ? 'ok' : 'muted', lines, alert, link };
+  const charge = inv.charge !== 'not-a-charge';
+  if (charge && inv.charge === 'purchase') lines.push(BADGE.byHand);
+  if (charge && !inv.grantIds.length) lines.push(index.grantsRead ? BADGE.noGrantSeen : BADGE.grantsNotRead);
+  const alert = aboveText(index.above.get(number)) ?? (index.rapid.has(number) ? BADGE.rapid : undefined);
+  const link = charge && !inv.grantIds.length && !index.grantsRead ? { href: pageUrl('credit-grants'), text: BADGE.openGrants } : undefined;
+  return { tone: alert ? 'bad' : charge ? 'ok' : 'muted', lines, alert, link };
 }
 
 export function RowBadge({ note }: { note: Note }) {

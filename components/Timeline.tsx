@@ -35,7 +35,7 @@ export function Timeline({ report, width = 560 }: { report: Report; width?: numb
   const burstSet = new Set(burst?.invoices ?? []);
   const inBurst = all.filter((p) => burstSet.has(p.invoice));
   const points = inBurst.length >= 2 ? inBurst : all;
-  const threshold = report.autoRecharge?.thresholdCents ?? null;
+  const threshold = report.rechargeRule.thresholdCents;
   const t0 = points[0]!.minutes;
   const t1 = points[points.length - 1]!.minutes;
   const top = Math.max(100, threshold ?? 0, ...points.map((p) => Math.max(p.boundCents ?? 0, p.totalCents))) * 1.15;
@@ -91,7 +91,8 @@ export function Timeline({ report, width = 560 }: { report: Report; width?: numb
         )}
       </svg>
       <figcaption>
-        Bars: credit provably unused when each payment (dot) was made{threshold !== null ? '; dashed line: the auto-recharge threshold' : ''}.
+        {bounds.length ? 'Bars: credit provably unused when each payment (dot) was made' : 'Dots: the payments (the credit grants page is not read yet, so the credit unused at each is not known)'}
+        {threshold !== null ? '; dashed line: the auto-recharge threshold' : ''}.
         {inBurst.length >= 2 && inBurst.length < all.length ? ` Showing the burst of ${inBurst.length} charges.` : ''}
       </figcaption>
     </figure>

@@ -23,14 +23,21 @@ export interface DemoInvoice {
 const DAY = 'yyyy-MM-dd';
 const MINUTE = "yyyy-MM-dd'T'HH:mm";
 
-export function taxOf(account: DemoAccount, amountCents: number): number {
-  const exact = (amountCents * account.taxBasisPoints) / 10000;
+/** The rate in force at `at` (the last change at or before it). */
+function basisPointsAt(account: DemoAccount, at: string | undefined): number {
+  let bp = account.taxBasisPoints;
+  for (const c of account.taxChanges ?? []) if (at !== undefined && c.from <= at) bp = c.basisPoints;
+  return bp;
+}
+
+export function taxOf(account: DemoAccount, amountCents: number, at?: string): number {
+  const exact = (amountCents * basisPointsAt(account, at)) / 10000;
   return Math[account.taxRounding ?? 'round'](exact);
 }
 
-/** A refunded or voided purchase's credit is taken back: it shows no grant. */
+/** A refunded, voided, failed or unpaid purchase gives no credit (or takes it back); neither does a refund row. */
 function hasGrant(p: Purchase): boolean {
-  return p.invoiceStatus !== 'Refunded' && p.invoiceStatus !== 'Void';
+  return !['Refunded', 'Void', 'Failed', 'Open'].includes(p.invoiceStatus ?? 'Paid') && p.amountCents > 0;
 }
 
 /** Grants newest first, as the site lists them. */
@@ -62,13 +69,14 @@ export function demoInvoices(account: DemoAccount): DemoInvoice[] {
   for (const purchase of account.purchases) {
     if (purchase.promo) continue;
     sequence += 1;
-    const taxCents = taxOf(account, purchase.amountCents);
+    const taxCents = taxOf(account, purchase.amountCents, purchase.paidAt);
+    const totalCents = purchase.totalCents ?? purchase.amountCents + taxCents;
     invoices.push({
       purchase,
       number: `${account.invoicePrefix}-${String(sequence).padStart(4, '0')}`,
       status: purchase.invoiceStatus ?? 'Paid',
-      totalCents: purchase.amountCents + taxCents,
-      taxCents,
+      totalCents,
+      taxCents: totalCents - purchase.amountCents,
       createdAt: purchase.paidAt,
     });
   }

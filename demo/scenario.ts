@@ -4,11 +4,15 @@
 export interface Purchase {
   /** Wall-clock payment time, YYYY-MM-DDTHH:mm. For a promotional grant, when it was granted. */
   paidAt: string;
+  /** Credit bought; negative for a refund row (money given back, no grant). */
   amountCents: number;
   usedCents: number;
   /** A promotional grant has no invoice. */
   promo?: boolean;
-  invoiceStatus?: 'Paid' | 'Refunded' | 'Void' | 'Open';
+  /** Failed, void, open or refunded payments leave no grant; a partly refunded one keeps it. */
+  invoiceStatus?: 'Paid' | 'Refunded' | 'Void' | 'Open' | 'Failed' | 'Partially refunded';
+  /** The invoice's total when it is not amount + tax (a refund row of exactly -$10.00, say). */
+  totalCents?: number;
 }
 
 export interface DemoAccount {
@@ -19,6 +23,8 @@ export interface DemoAccount {
   taxBasisPoints: number;
   /** How the site rounds tax to the cent (default: to the nearest). */
   taxRounding?: 'round' | 'floor' | 'ceil';
+  /** Later rates (a move abroad, a new law), each from a wall-clock time on. */
+  taxChanges?: { from: string; basisPoints: number }[];
   autoRecharge: { thresholdCents: number; targetCents: number } | null;
   usage: { totalSpendCents: number; from: string; to: string };
   /** The day the pages are shown (decides which grants are expired). */

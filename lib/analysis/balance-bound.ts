@@ -2,7 +2,6 @@
 // balance seen at any later moment is a lower bound of its balance then. At a recharge at time T,
 // a grant counts if it was bought before T, had not expired by T, and was last seen at or after T.
 // Grants with no known purchase are left out (we cannot prove they existed at T).
-import type { Purchase } from '../report-schema';
 import type { GrantView, InvoiceView } from './views';
 
 export interface BoundAtRecharge {
@@ -21,7 +20,8 @@ interface Span {
   until: string;
 }
 
-export function boundsAtRecharges(grants: readonly GrantView[], purchases: ReadonlyMap<string, Purchase>, recharges: readonly InvoiceView[]): BoundAtRecharge[] {
+/** `purchases`: when each grant was bought, at the latest the pages allow (bound-purchases.ts). */
+export function boundsAtRecharges(grants: readonly GrantView[], purchases: ReadonlyMap<string, { paidAt: string }>, recharges: readonly InvoiceView[]): BoundAtRecharge[] {
   const spans: Span[] = [];
   for (const g of grants) {
     const p = purchases.get(g.id);

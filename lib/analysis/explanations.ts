@@ -1,33 +1,23 @@
-// Short explanations of the dashboard's quirks, each tied to this account's own numbers.
-import { formatCents } from '../dashboard/money';
-import type { Report } from '../report-schema';
-import { showDay, showWall } from '../wall-clock';
+// Short explanations of the dashboard's quirks, each tied to this account's own numbers, as codes
+// (their words are in lib/exports/wording.ts). Each needs the pages its numbers come from.
+import type { Explanation, Report } from '../report-schema';
 
-export function explanations(report: Omit<Report, 'explanations'>): string[] {
-  const out: string[] = [];
+type Basis = Pick<Report, 'grants' | 'totals' | 'taxRateBasisPoints' | 'taxPeriods' | 'pagesRead'>;
+
+export function explanationFacts(report: Basis): Explanation[] {
+  const out: Explanation[] = [];
   const example = report.grants.find((g) => g.purchase);
   if (example?.purchase) {
     const p = example.purchase;
-    out.push(
-      `Dates differ: the credit grants page shows ${showDay(example.displayedDate)} for the credit paid on ${showWall(p.paidAt)} (invoice ${p.invoice}). ` +
-        'Grants are dated to the end of the month before the purchase; the invoice has the real time.',
-    );
-    const rate = report.taxRateBasisPoints;
-    out.push(
-      `Amounts differ: invoice ${p.invoice} is ${formatCents(p.totalCents)} = ${formatCents(example.amountCents)} of credit + ${formatCents(p.taxCents)} tax` +
-        `${rate !== null ? ` (${(rate / 100).toFixed(rate % 100 === 0 ? 0 : 3).replace(/\.?0+$/, '')}%)` : ''}. Grants show credit without tax.`,
-    );
+    out.push({ code: 'dates-differ', displayedDate: example.displayedDate, paidAt: p.paidAt, invoice: p.invoice });
+    // The rate of the example's own period.
+    const period = [...report.taxPeriods].reverse().find((t) => t.from <= p.paidAt) ?? report.taxPeriods[0];
+    out.push({ code: 'amounts-differ', invoice: p.invoice, totalCents: p.totalCents, amountCents: example.amountCents, taxCents: p.taxCents, rateBasisPoints: period?.rateBasisPoints ?? null });
   }
   const t = report.totals;
-  if (t.creditsExpiredCents > 0) {
-    out.push(
-      `Of the credit still shown on grants, ${formatCents(t.creditsExpiredCents)} has expired and cannot be used; ${formatCents(t.creditsAvailableCents)} is available. A headline total can count both.`,
-    );
-  }
-  if (t.usageReportedCents === 0 && t.paidCents > 0) {
-    out.push(
-      `Usage reads $0.00 although ${formatCents(t.paidCents)} was paid: payments buy credit, usage is what the API spent. ${formatCents(t.creditsUsedCents)} of credit has been used in all.`,
-    );
+  if (t.creditsExpiredCents > 0) out.push({ code: 'expired-counted', expiredCents: t.creditsExpiredCents, availableCents: t.creditsAvailableCents });
+  if (t.usageReportedCents === 0 && t.paidCents > 0 && report.pagesRead.includes('credit-grants')) {
+    out.push({ code: 'usage-zero-paid', paidCents: t.paidCents, usedCents: t.creditsUsedCents });
   }
   return out;
 }

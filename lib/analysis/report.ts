@@ -1,7 +1,8 @@
 // One function from a ledger (+ settings, + today) to the contract's report.
-import { formatCents } from '../dashboard/money';
+import { PAGE_KINDS, type PageKind } from '../dashboard/pages/kinds';
 import type { OrgLedger } from '../ledger/schema';
-import { REPORT_SCHEMA, type Alert, type Report } from '../report-schema';
+import { REPORT_SCHEMA, type Alert, type ChargeKind, type Report, type ReportNote } from '../report-schema';
+import { explanationText, noteText, unmatchedText } from '../exports/wording';
 import { accumulatingAlerts } from './alerts/accumulating';
 import { aboveThresholdAlerts } from './alerts/above-threshold';
 import { expiringAlerts } from './alerts/expiring';
@@ -9,10 +10,16 @@ import { rapidRechargeAlerts } from './alerts/rapid-recharge';
 import { unmatchedChargeAlerts } from './alerts/unmatched-charge';
 import { usageMismatchAlerts } from './alerts/usage-mismatch';
 import { boundsAtRecharges } from './balance-bound';
-import { explanations } from './explanations';
+import { latestPurchaseTimes } from './bound-purchases';
+import { chargeKind, isCharge, rechargeRule } from './charges';
+import { explanationFacts } from './explanations';
+import { addMonthsToDay } from './expiry';
 import { matchGrants } from './match';
+import { paidRows } from './paid';
+import { provenSeenAt, TIME_NOT_SHOWN } from './seen-at';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
-import { grantViews, invoiceViews } from './views';
+import { inferTaxPeriods } from './tax-periods';
+import { grantViews, invoiceViews, type InvoiceView } from './views';
 
 export type Source = Report['sources'][number];
 
@@ -27,6 +34,25 @@ export interface ReportOptions {
 
 const SEVERITY_ORDER = { critical: 0, warning: 1, info: 2 } as const;
 
+function mostCommon(values: readonly string[]): string | null {
+  const counts = new Map<string, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  let best: string | null = null;
+  for (const [v, n] of counts) if (best === null || n > counts.get(best)! || (n === counts.get(best)! && v < best)) best = v;
+  return best;
+}
+
+/** The pages whose data the ledger holds. */
+function pagesRead(org: OrgLedger): PageKind[] {
+  return PAGE_KINDS.filter((k) => {
+    if (org.pages[k]?.understood) return true;
+    if (k === 'credit-grants') return org.grants.length > 0;
+    if (k === 'billing-history') return org.invoices.length > 0;
+    if (k === 'overview') return org.overview !== null;
+    return org.usage !== null;
+  });
+}
+
 export function buildReport(org: OrgLedger, options: ReportOptions): Report {
   const settings = options.settings ?? DEFAULT_SETTINGS;
   const warnings = [...(options.warnings ?? [])];
@@ -38,33 +64,58 @@ export function buildReport(org: OrgLedger, options: ReportOptions): Report {
       rows: seen.rows,
       warnings: seen.warnings,
       locale: null,
-      seenAt: seen.seenAt,
+      seenAt: seen.seenAt === TIME_NOT_SHOWN ? null : seen.seenAt,
     }));
   if (!options.sources) for (const s of sources) warnings.push(...s.warnings);
 
+  const read = pagesRead(org);
+  const grantsRead = read.includes('credit-grants');
+  const historyRead = read.includes('billing-history');
   const grants = grantViews(org, options.today);
-  const allInvoices = invoiceViews(org);
-  // Money in another currency than the grants' is listed, never matched or summed with dollars.
-  const currency = mostCommon(org.grants.map((g) => g.currency)) ?? 'USD';
-  const invoices = allInvoices.filter((i) => i.currency === currency);
-  const foreign = allInvoices.length - invoices.length;
-  if (foreign) warnings.push(`${foreign} invoice${foreign > 1 ? 's are' : ' is'} in another currency than the grants (${currency}): listed, but not matched to grants nor counted in totals and alerts.`);
-  const paid = invoices.filter((i) => i.status === 'paid');
-  const historySeen = org.pages['billing-history'] !== undefined || org.invoices.length > 0;
-  const grantsSeenAt = org.pages['credit-grants']?.seenAt ?? (org.grants.length ? org.grants.reduce((m, g) => (g.stateSeenAt > m ? g.stateSeenAt : m), '') : null);
-  const oldestInvoiceDay = invoices.length ? invoices.reduce((m, i) => (i.createdAt < m ? i.createdAt : m), invoices[0]!.createdAt).slice(0, 10) : null;
-  const matching = matchGrants(grants, invoices, { historySeen, oldestInvoiceDay });
+  const invoices = invoiceViews(org);
+  const accountCurrency = mostCommon(grants.map((g) => g.currency)) ?? mostCommon(invoices.map((i) => i.currency)) ?? 'USD';
+  const charges = invoices.filter((i) => isCharge(i, accountCurrency));
+  const tax = inferTaxPeriods(charges, grants.filter((g) => g.currency === accountCurrency).map((g) => g.amountCents));
+  const historySeenAt = org.pages['billing-history']?.seenAt ?? null;
+  const historyWindowFrom = historySeenAt === null ? null : addMonthsToDay(historySeenAt.slice(0, 10), -12);
+  const matching = matchGrants(grants, charges, { historyRead, historyWindowFrom, accountCurrency, tax });
+  // When each read of the grants is proven to have happened (saved files prove it by content).
+  const seen = provenSeenAt(org.grants, matching.purchases);
+  const rawGrantsSeenAt = org.pages['credit-grants']?.seenAt ?? (org.grants.length ? org.grants.reduce((m, g) => (g.stateSeenAt > m ? g.stateSeenAt : m), '') : null);
+  const grantsSeenAt = rawGrantsSeenAt === null ? null : seen(rawGrantsSeenAt);
 
-  const unknown = org.invoices.filter((_, k) => allInvoices[k]!.status === 'other');
+  const notes: ReportNote[] = [];
+  const unknown = org.invoices.filter((_, k) => invoices[k]!.status === 'other');
   if (unknown.length) {
-    const words = [...new Set(unknown.map((i) => i.statuses[i.statuses.length - 1]![1] || '(empty)'))].slice(0, 3).map((w) => `"${w.slice(0, 40)}"`);
-    warnings.push(`${unknown.length} invoice${unknown.length > 1 ? 's have a status' : ' has a status'} Credit Lens does not recognise (${words.join(', ')}): not counted as paid.`);
+    const words = [...new Set(unknown.map((i) => i.statuses[i.statuses.length - 1]![1] || '(empty)'))].slice(0, 3).map((w) => w.slice(0, 40));
+    notes.push({ code: 'unknown-status', count: unknown.length, words });
   }
-  if (grantsSeenAt === null) warnings.push('The credit grants page has not been read: open it so payments can be matched to the credit they bought.');
-  if (!historySeen) warnings.push('The billing history has not been read: open it to see what was paid and when.');
+  if (!grantsRead) notes.push({ code: 'page-not-read', page: 'credit-grants' });
+  if (!historyRead) notes.push({ code: 'page-not-read', page: 'billing-history' });
+  const partly = charges.filter((i) => i.status === 'partially-refunded').map((i) => i.number);
+  if (partly.length) notes.push({ code: 'partly-refunded', invoices: partly });
+  const foreign = invoices.filter((i) => i.currency !== accountCurrency);
+  for (const currency of [...new Set(foreign.map((i) => i.currency))].sort()) {
+    notes.push({ code: 'other-currency', count: foreign.filter((i) => i.currency === currency).length, currency, accountCurrency });
+  }
+
+  const amountOf = new Map(grants.map((g) => [g.id, g.amountCents]));
+  const creditBought = new Map([...matching.grantsOf].map(([number, ids]) => [number, ids.reduce((s, id) => s + amountOf.get(id)!, 0)]));
+  const money = paidRows(invoices, accountCurrency, tax, creditBought);
+  const rule = rechargeRule(org.overview?.autoRecharge ?? null, settings);
+  const kinds = new Map<string, ChargeKind>(
+    invoices.map((i) => {
+      const taken = isCharge(i, accountCurrency);
+      const rate = tax.rateAt(i.createdAt);
+      const credit = creditBought.get(i.number) ?? (rate === null ? null : Math.round(i.totalCents / (1 + rate)));
+      return [i.number, chargeKind(taken, credit, rule)];
+    }),
+  );
 
   const reportGrants = org.grants.map((_, k) => {
     const g = grants[k]!;
+    const purchase = matching.purchases.get(g.id) ?? null;
+    const unmatched = purchase ? null : (matching.unmatched.get(g.id) ?? null);
     return {
       id: g.id,
       displayedDate: g.displayedDate,
@@ -73,80 +124,85 @@ export function buildReport(org: OrgLedger, options: ReportOptions): Report {
       remainingCents: g.remainingCents,
       usedCents: g.amountCents - g.remainingCents,
       expiresOn: g.expiresOn,
-      purchase: matching.purchases.get(g.id) ?? null,
-      unmatchedReason: matching.purchases.has(g.id) ? null : (matching.unmatchedReasons.get(g.id) ?? null),
+      purchase,
+      unmatchedReason: unmatched ? unmatchedText(unmatched, g.amountCents) : null,
+      unmatched,
     };
   });
-  const reportInvoices = allInvoices.map((i) => ({
+  const reportInvoices = invoices.map((i) => ({
     number: i.number,
     status: i.status,
     totalCents: i.totalCents,
     createdAt: i.createdAt,
-    grantIds: i.currency === currency ? (matching.grantsOf.get(i.number) ?? []) : [],
+    grantIds: matching.grantsOf.get(i.number) ?? [],
     currency: i.currency,
     url: i.url,
+    charge: kinds.get(i.number)!,
+    ...money.get(i.number)!,
   }));
 
-  const rate = matching.taxRate;
-  const amountOf = new Map(grants.map((g) => [g.id, g.amountCents]));
-  // Matched invoices: total − the grants they bought, exactly. Unmatched paid ones: estimated
-  // at the inferred rate (rounded to the cent once, per invoice).
-  const taxOf = (i: (typeof paid)[number]): number => {
-    const bought = matching.grantsOf.get(i.number);
-    if (bought) return i.totalCents - bought.reduce((s, id) => s + amountOf.get(id)!, 0);
-    return rate === null ? 0 : i.totalCents - Math.round(i.totalCents / (1 + rate));
-  };
+  const sum = (f: (x: { paidCents: number; taxCents: number; refundedCents: number }) => number) => reportInvoices.reduce((s, i) => s + f(i), 0);
   const totals = {
-    paidCents: paid.reduce((s, i) => s + i.totalCents, 0),
-    taxCents: paid.reduce((s, i) => s + taxOf(i), 0),
+    paidCents: sum((i) => i.paidCents),
+    taxCents: sum((i) => i.taxCents),
     creditsPurchasedCents: reportGrants.filter((g) => g.purchase).reduce((s, g) => s + g.amountCents, 0),
     creditsUsedCents: reportGrants.reduce((s, g) => s + g.usedCents, 0),
     creditsAvailableCents: reportGrants.filter((g) => g.state !== 'expired').reduce((s, g) => s + g.remainingCents, 0),
     creditsExpiredCents: reportGrants.filter((g) => g.state === 'expired').reduce((s, g) => s + g.remainingCents, 0),
     usageReportedCents: org.usage ? org.usage.totalSpendCents : null,
+    refundedCents: sum((i) => i.refundedCents),
   };
 
-  const autoRecharge = org.overview?.autoRecharge ?? null;
-  const overviewThreshold = autoRecharge?.thresholdCents ?? null;
-  const threshold = overviewThreshold ?? settings.thresholdCents;
-  const bounds = boundsAtRecharges(grants, matching.purchases, paid);
-  const alerts: Alert[] = [...rapidRechargeAlerts(paid, settings)];
-  if (threshold !== null) {
-    alerts.push(...aboveThresholdAlerts(bounds, threshold, matching.grantsOf));
-  } else if (paid.length) {
-    warnings.push('The auto-recharge threshold is unknown (open the billing overview, or set it in the options): recharges were not checked against it.');
-  }
-  alerts.push(
-    ...accumulatingAlerts(bounds),
-    ...usageMismatchAlerts(org.usage, paid, totals.creditsUsedCents, totals.creditsAvailableCents),
+  // What an auto-recharge could have made: never a purchase made by hand.
+  const candidates: InvoiceView[] = charges.filter((i) => kinds.get(i.number) !== 'purchase');
+  const proven = grants.map((g) => ({ ...g, remainingSeenAt: seen(g.remainingSeenAt) }));
+  const bounds = grantsRead ? boundsAtRecharges(proven, latestPurchaseTimes(grants, matching, charges, tax), charges) : [];
+  const candidateBounds = bounds.filter((b) => kinds.get(b.invoice.number) !== 'purchase');
+  const above = aboveThresholdAlerts(candidateBounds, rule, kinds, matching.grantsOf);
+  const provenAbove = new Set(above.filter((a) => a.severity === 'critical').map((a) => a.invoices[0]!));
+  const alerts: Alert[] = [
+    ...rapidRechargeAlerts(candidates, settings, {
+      proven: provenAbove,
+      above: new Set(above.map((a) => a.invoices[0]!)),
+      grantsRead,
+      thresholdKnown: rule.thresholdCents !== null,
+    }),
+    ...above,
+    ...accumulatingAlerts(candidateBounds),
+    ...usageMismatchAlerts(org.usage, charges, grantsRead, totals.creditsUsedCents, totals.creditsAvailableCents),
     ...expiringAlerts(grants, options.today, settings.expiringDays),
-    ...unmatchedChargeAlerts(paid, matching.grantsOf, grantsSeenAt),
-  );
+    ...unmatchedChargeAlerts(charges, matching.grantsOf, grantsSeenAt),
+  ];
   alerts.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
-  if (overviewThreshold === null && settings.thresholdCents !== null) {
-    warnings.push(`Using the threshold ${formatCents(settings.thresholdCents)} from the settings: no overview page gave one.`);
-  }
 
-  const report: Omit<Report, 'explanations'> = {
+  if (charges.length) {
+    if (rule.thresholdCents === null) notes.push({ code: 'threshold-unknown', autoRechargeOff: rule.offNow });
+    else if (rule.targetCents === null) notes.push({ code: 'target-unknown' });
+    if (rule.thresholdFrom === 'settings') notes.push({ code: 'threshold-from-settings', thresholdCents: rule.thresholdCents! });
+    if (rule.targetFrom === 'settings') notes.push({ code: 'target-from-settings', targetCents: rule.targetCents! });
+    if (rule.offNow && rule.thresholdCents !== null) notes.push({ code: 'auto-recharge-off-now' });
+  }
+  warnings.push(...notes.map((n) => noteText(n)));
+
+  const latestRate = tax.periods.length ? tax.periods[tax.periods.length - 1]!.rate : null;
+  const base = {
     schema: REPORT_SCHEMA,
     organization: org.organization,
-    sources,
-    autoRecharge,
+    sources: sources.map((src) => (src.seenAt === null ? src : { ...src, seenAt: seen(src.seenAt) })),
+    autoRecharge: org.overview?.autoRecharge ?? null,
     grants: reportGrants,
     invoices: reportInvoices,
     totals,
     alerts,
     warnings: [...new Set(warnings)],
+    notes,
     unusedAtPayment: bounds.map((b) => ({ invoice: b.invoice.number, unusedCents: b.boundCents })),
-    taxRateBasisPoints: rate === null ? null : Math.round(rate * 1e6) / 100,
-  };
-  return { ...report, explanations: explanations(report) };
-}
-
-function mostCommon(values: string[]): string | null {
-  const counts = new Map<string, number>();
-  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
-  let best: string | null = null;
-  for (const [v, n] of counts) if (best === null || n > counts.get(best)!) best = v;
-  return best;
+    taxRateBasisPoints: latestRate === null ? null : Math.round(latestRate * 1e6) / 100,
+    taxPeriods: tax.periods.map((p) => ({ from: p.from, rateBasisPoints: Math.round(p.rate * 1e6) / 100 })),
+    pagesRead: read,
+    rechargeRule: rule,
+    historyWindowFrom,
+  } satisfies Omit<Report, 'explanations' | 'explanationFacts'>;
+  const explanationList = explanationFacts(base);
+  return { ...base, explanations: explanationList.map((e) => explanationText(e)), explanationFacts: explanationList };
 }

@@ -11,6 +11,8 @@ export const SettingsSchema = z.object({
   expiringDays: z.number().int().min(1).max(366).default(30),
   /** Auto-recharge threshold to use when no overview page gave one. */
   thresholdCents: z.number().int().min(0).max(100_000_000).nullable().default(null),
+  /** Auto-recharge target ("bring the balance up to") to use when no overview page gave one. */
+  targetCents: z.number().int().min(0).max(100_000_000).nullable().default(null),
 });
 
 export type Settings = z.infer<typeof SettingsSchema>;

@@ -6,6 +6,7 @@ export interface GrantView {
   id: string;
   displayedDate: string;
   amountCents: number;
+  currency: string;
   /** The most recent remaining balance (the smallest at that time, if two were seen at once). */
   remainingCents: number;
   /** When that balance was last seen: it is a lower bound of the balance at any earlier time. */
@@ -17,10 +18,10 @@ export interface GrantView {
 export interface InvoiceView {
   number: string;
   totalCents: number;
+  currency: string;
   createdAt: string;
   status: InvoiceStatus;
   url: string | null;
-  currency: string;
 }
 
 function latestRemaining(g: LedgerGrant): [number, string] {
@@ -46,6 +47,7 @@ export function grantViews(org: OrgLedger, today: string): GrantView[] {
       id: g.id,
       displayedDate: g.displayedDate,
       amountCents: g.amountCents,
+      currency: g.currency,
       remainingCents,
       remainingSeenAt,
       state: expired ? 'expired' : g.state,
@@ -55,5 +57,5 @@ export function grantViews(org: OrgLedger, today: string): GrantView[] {
 }
 
 export function invoiceViews(org: OrgLedger): InvoiceView[] {
-  return org.invoices.map((i) => ({ number: i.number, totalCents: i.totalCents, createdAt: i.createdAt, status: latestStatus(i), url: i.url, currency: i.currency }));
+  return org.invoices.map((i) => ({ number: i.number, totalCents: i.totalCents, currency: i.currency, createdAt: i.createdAt, status: latestStatus(i), url: i.url }));
 }

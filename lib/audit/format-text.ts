@@ -1,52 +1,98 @@
-// The readable report, for a person at a terminal.
+// The readable report, for a person at a terminal. Every line rests on a page that was read;
+// what was not read says so, and which page to open.
 import { formatCents } from '../dashboard/money';
-import { showDay, showWall } from '../wall-clock';
 import type { Report } from '../report-schema';
+import { PAGE_NAMES, PAGE_PURPOSES, PLAIN, pagesMissing, taxRateText } from '../exports/wording';
 
 const pad = (s: string, n: number) => (s.length >= n ? s : s + ' '.repeat(n - s.length));
 const padLeft = (s: string, n: number) => (s.length >= n ? s : ' '.repeat(n - s.length) + s);
+const { money, wall, day } = PLAIN;
+
+const CHARGE_WORDS: Record<Report['invoices'][number]['charge'], string> = {
+  recharge: '',
+  purchase: '  (a purchase by hand: not an auto-recharge)',
+  unknown: '',
+  'not-a-charge': '',
+};
 
 export function formatReport(r: Report): string {
   const out: string[] = [];
   const t = r.totals;
+  const read = new Set(r.pagesRead);
   out.push(`Credit Lens audit — organization: ${r.organization ?? '(not shown on the pages)'}`);
-  out.push(`Read: ${r.sources.map((s) => `${s.file ?? s.page} (${s.page}, ${s.rows} rows)`).join(', ')}`);
+  out.push(
+    `Read: ${r.sources.map((s) => `${s.file ?? s.page} (${s.page}, ${s.rows} rows${s.seenAt ? `, seen by ${wall(s.seenAt)}` : ''})`).join(', ')}`,
+  );
+  const missing = pagesMissing(r);
+  if (missing.length) out.push(`Not read yet: ${missing.map((p) => `${PAGE_NAMES[p]} (${PAGE_PURPOSES[p]})`).join(', ')}`);
   if (r.autoRecharge) {
     const a = r.autoRecharge;
     out.push(
-      `Auto-recharge: ${a.enabled ? 'ON' : 'OFF'}${a.thresholdCents !== null ? `, charges when the balance reaches ${formatCents(a.thresholdCents)}` : ''}${a.targetCents !== null ? `, up to ${formatCents(a.targetCents)}` : ''}`,
+      `Auto-recharge (billing overview): ${a.enabled ? 'ON' : 'OFF now'}${a.thresholdCents !== null ? `, charges when the balance reaches ${money(a.thresholdCents)}` : ''}${a.targetCents !== null ? `, up to ${money(a.targetCents)}` : ''}`,
+    );
+  }
+  const rule = r.rechargeRule;
+  if (rule.thresholdFrom === 'settings' || rule.targetFrom === 'settings') {
+    out.push(
+      `Auto-recharge (given on the command line): ${rule.thresholdFrom === 'settings' ? `threshold ${money(rule.thresholdCents!)}` : ''}${rule.thresholdFrom === 'settings' && rule.targetFrom === 'settings' ? ', ' : ''}${rule.targetFrom === 'settings' ? `target ${money(rule.targetCents!)}` : ''}`,
     );
   }
   out.push('');
   out.push(`ALERTS (${r.alerts.length})`);
-  if (!r.alerts.length) out.push('  none');
+  if (!r.alerts.length) out.push(missing.length ? '  none from the pages read' : '  none');
   for (const a of r.alerts) out.push(`  [${a.severity}] ${a.kind}: ${a.message}`);
   out.push('');
   out.push('RECONCILIATION');
-  const line = (label: string, cents: number | null) => out.push(`  ${pad(label, 34)}${padLeft(cents === null ? 'not read' : formatCents(cents), 12)}`);
-  line('Paid (invoices marked paid)', t.paidCents);
-  line('  = credit bought', t.creditsPurchasedCents);
-  line('  + tax', t.taxCents);
-  if (t.paidCents !== t.creditsPurchasedCents + t.taxCents) line('  + paid for no grant seen', t.paidCents - t.creditsPurchasedCents - t.taxCents);
-  line('Credit used (all grants)', t.creditsUsedCents);
-  line('Credit available (unexpired)', t.creditsAvailableCents);
-  line('Credit expired unused', t.creditsExpiredCents);
-  line('Usage page reported', t.usageReportedCents);
-  if (r.taxRateBasisPoints !== null) out.push(`  Tax rate inferred from the invoices: ${(r.taxRateBasisPoints / 100).toFixed(3).replace(/\.?0+$/, '')}%`);
+  const line = (label: string, value: string) => out.push(`  ${pad(label, 34)}${padLeft(value, 12)}`);
+  const notRead = (page: keyof typeof PAGE_NAMES) => `not read yet (${PAGE_NAMES[page]})`;
+  if (read.has('billing-history')) {
+    line(t.refundedCents ? 'Paid (net of refunds)' : 'Paid', money(t.paidCents));
+    if (read.has('credit-grants')) {
+      line('  = credit bought', money(t.creditsPurchasedCents));
+      line('  + tax', money(t.taxCents));
+      const other = t.paidCents - t.creditsPurchasedCents - t.taxCents;
+      if (other) line(t.refundedCents ? '  + paid for no grant seen, − refunds' : '  + paid for no grant seen', money(other));
+    }
+    if (t.refundedCents) line('Refunded', money(t.refundedCents));
+  } else {
+    out.push(`  Paid: ${notRead('billing-history')}`);
+  }
+  if (read.has('credit-grants')) {
+    line('Credit used (all grants)', money(t.creditsUsedCents));
+    line('Credit available (unexpired)', money(t.creditsAvailableCents));
+    line('Credit expired unused', money(t.creditsExpiredCents));
+  } else {
+    out.push(`  Credit bought, used and available: ${notRead('credit-grants')}`);
+  }
+  line('Usage page reported', t.usageReportedCents === null ? 'not read' : money(t.usageReportedCents));
+  if (r.taxPeriods.length === 1) out.push(`  Tax rate inferred from the invoices: ${taxRateText(r.taxPeriods[0]!.rateBasisPoints)}`);
+  if (r.taxPeriods.length > 1) {
+    out.push(`  Tax rates inferred from the invoices: ${r.taxPeriods.map((p) => `${taxRateText(p.rateBasisPoints)} from ${wall(p.from)}`).join(', ')}`);
+  }
   out.push('');
-  out.push(`GRANTS (${r.grants.length})`);
-  out.push(`  ${pad('Shown as', 14)}${padLeft('Amount', 10)}${padLeft('Left', 10)}  ${pad('State', 10)}Bought`);
+  out.push(read.has('credit-grants') ? `GRANTS (${r.grants.length})` : `GRANTS: ${notRead('credit-grants')}`);
+  if (r.grants.length) out.push(`  ${pad('Shown as', 14)}${padLeft('Amount', 10)}${padLeft('Left', 10)}  ${pad('State', 10)}Bought`);
   for (const g of r.grants) {
     const p = g.purchase;
     const bought = p
-      ? `${showWall(p.paidAt)}  invoice ${p.invoice}  ${formatCents(p.totalCents)} (${formatCents(p.taxCents)} tax)${p.confidence === 'likely' ? '  [likely]' : ''}`
+      ? `${wall(p.paidAt)}  invoice ${p.invoice}  ${money(p.totalCents)} (${money(p.taxCents)} tax)${p.confidence === 'likely' ? '  [likely]' : ''}`
       : `not found: ${g.unmatchedReason ?? 'unknown'}`;
-    out.push(`  ${pad(showDay(g.displayedDate), 14)}${padLeft(formatCents(g.amountCents), 10)}${padLeft(formatCents(g.remainingCents), 10)}  ${pad(g.state, 10)}${bought}`);
+    out.push(`  ${pad(day(g.displayedDate), 14)}${padLeft(money(g.amountCents), 10)}${padLeft(money(g.remainingCents), 10)}  ${pad(g.state, 10)}${bought}`);
   }
   out.push('');
-  out.push(`INVOICES (${r.invoices.length})`);
+  out.push(read.has('billing-history') ? `INVOICES (${r.invoices.length})` : `INVOICES: ${notRead('billing-history')}`);
   for (const i of r.invoices) {
-    out.push(`  ${pad(i.number, 18)}${pad(i.status, 10)}${padLeft(formatCents(i.totalCents, i.currency), 10)}  ${pad(showWall(i.createdAt), 20)}${i.grantIds.length ? `bought ${i.grantIds.length} grant${i.grantIds.length > 1 ? 's' : ''}` : 'bought no grant seen'}`);
+    const what =
+      i.charge === 'not-a-charge'
+        ? i.totalCents < 0
+          ? 'a refund'
+          : 'no money taken'
+        : i.grantIds.length
+          ? `bought ${i.grantIds.length} grant${i.grantIds.length > 1 ? 's' : ''}`
+          : read.has('credit-grants')
+            ? 'bought no grant seen'
+            : 'what it bought: credit grants page not read yet';
+    out.push(`  ${pad(i.number, 18)}${pad(i.status, 10)}${padLeft(i.currency === 'USD' ? money(i.totalCents) : formatCents(i.totalCents, i.currency), 10)}  ${pad(wall(i.createdAt), 20)}${what}${CHARGE_WORDS[i.charge]}`);
   }
   if (r.explanations.length) {
     out.push('');

@@ -2,10 +2,25 @@
 import { decimal } from '../dashboard/money';
 import type { Report } from '../report-schema';
 
-/** Quote for CSV, and defuse cells a spreadsheet would run as a formula. */
+// eslint-disable-next-line no-control-regex
+const CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
+/** Blanks a spreadsheet skips before it reads a cell: spaces, tabs, newlines, their wide forms. */
+const LEADING_BLANKS = /^[\s\u00A0\u1680\u180E\u2000-\u200B\u2028\u2029\u202F\u205F\u3000\uFEFF]*/;
+/** What makes a spreadsheet run a cell as a formula: = + - @, in ASCII or fullwidth. */
+const FORMULA_START = /^[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]/;
+const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
+
+/** Quote for CSV, drop control characters, and defuse cells a spreadsheet would run as a formula. */
 export function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) && !/^-?\d+(\.\d+)?$/.test(value) ? `'${value}` : value;
+  const clean = value.replace(CONTROLS, '');
+  const rest = clean.replace(LEADING_BLANKS, '');
+  const risky = !PLAIN_NUMBER.test(clean) && (FORMULA_START.test(rest) || /^[\t\r\n]/.test(clean));
+  const safe = risky ? `'${clean}` : clean;
   return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+export function csvLines(rows: readonly (readonly string[])[]): string {
+  return `${rows.map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }
 
 export const CSV_HEADER = ['displayed_date', 'state', 'amount', 'remaining', 'used', 'expires_on', 'invoice', 'paid_at', 'invoice_total', 'tax', 'confidence', 'note'];
@@ -25,5 +40,5 @@ export function grantsCsv(r: Report): string {
     g.purchase?.confidence ?? '',
     g.unmatchedReason ?? '',
   ]);
-  return `${[CSV_HEADER, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
+  return csvLines([CSV_HEADER, ...rows]);
 }

@@ -1,40 +1,96 @@
-// "Copy support request": plain text a user can paste to OpenAI support, with the evidence.
-import { formatCents } from '../dashboard/money';
-import { showWall } from '../wall-clock';
+// "Copy support request": plain text a user can paste to OpenAI support. Every sentence in it is
+// a fact taken from a page that was read (or says which page was not): the organization, each
+// charge a critical alert proves unwarranted with its invoice, time, amount and the unused credit
+// that proves it, and the total at stake. Nothing is said on the user's behalf, and an account
+// with nothing proven gets no refund wording at all.
+import type { PageKind } from '../dashboard/pages/kinds';
 import type { Report } from '../report-schema';
+import { flaggedCharges } from './flagged';
+import { PAGE_NAMES, PLAIN, plural } from './wording';
 
-export function supportRequest(r: Report): string {
-  const above = r.alerts.filter((a) => a.kind === 'recharge-above-threshold');
-  const unusedAt = new Map(above.map((a) => [a.invoices[0], a.boundCents]));
-  const rapid = r.alerts.filter((a) => a.kind === 'rapid-recharge');
-  const flagged = new Set([...above, ...rapid].flatMap((a) => a.invoices));
-  const invoices = r.invoices.filter((i) => flagged.has(i.number)).sort((a, b) => (a.createdAt < b.createdAt ? -1 : 1));
-  const threshold = r.autoRecharge?.thresholdCents;
-  const lines: string[] = [];
-  lines.push('Subject: Refund request for auto-recharge charges made while my credit balance was above the threshold', '');
-  lines.push('Hello,', '');
-  if (!invoices.length) {
-    lines.push(`I am reviewing the billing of my organization${r.organization ? ` "${r.organization}"` : ''}. Credit Lens found no charge that looks unwarranted; the reconciliation is below.`);
+export const HELP_CENTRE = 'https://help.openai.com';
+export const AUTO_RELOAD_SWITCH = 'Billing → Overview → Auto recharge, "Modify"';
+
+export interface SupportOptions {
+  /** The time zone the pages were read in, when it is known (else: the browser's local time). */
+  timeZone?: string | null;
+}
+
+const w = PLAIN;
+
+function readAt(r: Report, page: PageKind): string {
+  const s = r.sources.find((x) => x.page === page && x.seenAt !== null) ?? r.sources.find((x) => x.page === page);
+  if (s?.seenAt) return ` (read ${w.wall(s.seenAt)})`;
+  return s?.file ? ` (saved page ${s.file})` : '';
+}
+
+function reconciliation(r: Report): string[] {
+  const read = new Set(r.pagesRead);
+  const t = r.totals;
+  const lines = ['Reconciliation of the billing pages:'];
+  if (read.has('billing-history')) {
+    lines.push(`- Paid, as the billing history lists it${t.refundedCents ? ', net of refunds' : ''}: ${w.money(t.paidCents)}`);
+    if (read.has('credit-grants')) {
+      const other = t.paidCents - t.creditsPurchasedCents - t.taxCents;
+      lines.push(`  = credit bought ${w.money(t.creditsPurchasedCents)} + tax ${w.money(t.taxCents)}${other ? ` + paid for no grant seen ${w.money(other)}` : ''}`);
+    }
+    if (t.refundedCents) lines.push(`- Refunded: ${w.money(t.refundedCents)}`);
   } else {
+    lines.push(`- Paid: not read yet (${PAGE_NAMES['billing-history']})`);
+  }
+  if (read.has('credit-grants')) {
+    lines.push(`- Credit used: ${w.money(t.creditsUsedCents)}; available: ${w.money(t.creditsAvailableCents)}; expired unused: ${w.money(t.creditsExpiredCents)}`);
+  } else {
+    lines.push(`- Credit bought, used and available: not read yet (${PAGE_NAMES['credit-grants']})`);
+  }
+  if (t.usageReportedCents !== null) lines.push(`- The usage page reports ${w.money(t.usageReportedCents)}`);
+  return lines;
+}
+
+function thresholdWords(r: Report): string {
+  const rule = r.rechargeRule;
+  const t = w.money(rule.thresholdCents ?? 0);
+  return rule.thresholdFrom === 'overview'
+    ? `the auto-recharge threshold of ${t} shown on the billing overview${readAt(r, 'overview')}`
+    : `the auto-recharge threshold of ${t} (as entered in Credit Lens's settings; the billing overview did not show it)`;
+}
+
+export function supportRequest(r: Report, options: SupportOptions = {}): string {
+  const flagged = flaggedCharges(r);
+  const org = r.organization ? `"${r.organization}"` : null;
+  const lines: string[] = [];
+  if (flagged.length) {
+    const total = flagged.reduce((s, f) => s + f.totalCents, 0);
+    lines.push(`Subject: Refund request: ${plural(flagged.length, 'auto-recharge charge')} made while credit above the threshold was unused`, '');
+    lines.push('Hello,', '');
+    lines.push(`Organization: ${org ?? 'not shown on the pages read'}`, '');
     lines.push(
-      `My organization${r.organization ? ` "${r.organization}"` : ''} has auto-recharge${threshold != null ? ` set to charge when the credit balance reaches ${formatCents(threshold)}` : ''}. ` +
-        `It charged my card ${invoices.length} time${invoices.length > 1 ? 's' : ''}${rapid.length ? ' in quick succession' : ''} while the credit I had already bought was unused:`,
+      `${flagged.length === 1 ? 'This charge was' : 'These charges were'} made while credit bought earlier was still unused, more than ${thresholdWords(r)}:`,
       '',
     );
-    for (const inv of invoices) {
-      const held = unusedAt.get(inv.number);
-      lines.push(`- Invoice ${inv.number}: ${formatCents(inv.totalCents)} on ${showWall(inv.createdAt)}${held !== undefined ? `, while at least ${formatCents(held)} of earlier credit was unused` : ''}`);
+    for (const f of flagged) {
+      lines.push(`- Invoice ${f.invoice}: ${w.money(f.totalCents)} on ${w.wall(f.at)}, while at least ${w.money(f.boundCents)} of earlier credit was unused`);
     }
-    const total = invoices.reduce((s, i) => s + i.totalCents, 0);
-    lines.push('', `These charges total ${formatCents(total)}. The credit grants page shows the credit they bought still unused.`);
-    lines.push('Please refund these charges. I have turned auto-recharge off until this is resolved.');
+    lines.push('', `These charges total ${w.money(total)}.`, '');
+    lines.push(
+      `Times are as shown on the billing history page, in the local time of the browser that read it${options.timeZone ? ` (${options.timeZone})` : ''}. ` +
+        `The unused credit is what the credit grants page${readAt(r, 'credit-grants')} still shows left in grants bought before each charge. ` +
+        'Credit is only ever used up, so at least that much was unused when each charge was made.',
+    );
+    lines.push('', 'Please review these charges and refund them.');
+  } else {
+    lines.push(`Subject: Billing reconciliation${org ? ` for organization ${org}` : ''}`, '');
+    lines.push('Hello,', '');
+    lines.push(`Organization: ${org ?? 'not shown on the pages read'}`);
   }
-  const t = r.totals;
-  lines.push('', 'Reconciliation of my billing pages:');
-  lines.push(`- Paid: ${formatCents(t.paidCents)} (credit ${formatCents(t.creditsPurchasedCents)} + tax ${formatCents(t.taxCents)})`);
-  lines.push(`- Credit used: ${formatCents(t.creditsUsedCents)}; available: ${formatCents(t.creditsAvailableCents)}; expired unused: ${formatCents(t.creditsExpiredCents)}`);
-  if (t.usageReportedCents !== null) lines.push(`- The usage page reports ${formatCents(t.usageReportedCents)}`);
-  const read = r.sources.map((s) => `${s.page}${s.seenAt ? ` (read ${showWall(s.seenAt)})` : s.file ? ` (${s.file})` : ''}`);
-  lines.push('', `Evidence compiled by Credit Lens from my billing pages: ${read.join(', ')}.`, '', 'Thank you.');
+  lines.push('', ...reconciliation(r));
+  const read = r.pagesRead.map((p) => `${PAGE_NAMES[p]}${readAt(r, p)}`);
+  lines.push('', `Compiled by Credit Lens from ${read.length ? read.join(', ') : 'no billing page'}.`, '', 'Thank you.');
+  lines.push(
+    '',
+    '--',
+    `Before sending: send this through OpenAI's help centre, ${HELP_CENTRE}.` +
+      (flagged.length ? ` Auto-recharge (the help centre calls it auto-reload) is switched off at ${AUTO_RELOAD_SWITCH}.` : ''),
+  );
   return `${lines.join('\n')}\n`;
 }

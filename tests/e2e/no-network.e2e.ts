@@ -44,8 +44,15 @@ describe('no network of its own', () => {
     const files = (function walk(dir: string): string[] {
       return readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? walk(join(dir, f)) : [join(dir, f)]));
     })(CHROME_BUILD).filter((f) => f.endsWith('.js'));
-    // Identifiers and documentation links, never fetched; and the one site we read.
-    const allowed = [/^http:\/\/www\.w3\.org\//, /^https?:\/\/json-schema\.org\//, /^https:\/\/(github\.com|wxt\.dev|developer\.mozilla\.org)\//, /^https:\/\/platform\.openai\.com\/?$/];
+    // Identifiers and documentation links, never fetched; the one site we read; and OpenAI's help
+    // centre, named as text in the support request (where to send it).
+    const allowed = [
+      /^http:\/\/www\.w3\.org\//,
+      /^https?:\/\/json-schema\.org\//,
+      /^https:\/\/(github\.com|wxt\.dev|developer\.mozilla\.org)\//,
+      /^https:\/\/platform\.openai\.com\/?$/,
+      /^https:\/\/help\.openai\.com\/?$/,
+    ];
     for (const file of files) {
       const code = readFileSync(file, 'utf8');
       for (const url of code.match(/https?:\/\/[a-zA-Z0-9./_-]+/g) ?? []) {

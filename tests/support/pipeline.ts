@@ -12,15 +12,18 @@ import { linkedDocument } from './read-dom';
 
 export const ALL_PAGES: PageKind[] = ['credit-grants', 'billing-history', 'overview', 'usage'];
 
-export function ledgerOf(account: DemoAccount, pages: PageKind[] = ALL_PAGES, options: RenderOptions = {}, seenAt = `${account.today}T10:00:00`): Ledger {
+/** Change a saved page before it is read (to show what the demo does not render). */
+export type Edit = (html: string, kind: PageKind) => string;
+
+export function ledgerOf(account: DemoAccount, pages: PageKind[] = ALL_PAGES, options: RenderOptions = {}, seenAt = `${account.today}T10:00:00`, edit: Edit = (h) => h): Ledger {
   return pages.reduce(
-    (ledger, kind) => mergeSnapshot(ledger, readPage(linkedDocument(savedPage(kind, account, options)), kind, pageUrl(kind), seenAt)),
+    (ledger, kind) => mergeSnapshot(ledger, readPage(linkedDocument(edit(savedPage(kind, account, options), kind)), kind, pageUrl(kind), seenAt)),
     emptyLedger(),
   );
 }
 
-export function reportOf(account: DemoAccount, pages: PageKind[] = ALL_PAGES, settings?: Settings): Report {
-  const ledger = ledgerOf(account, pages);
+export function reportOf(account: DemoAccount, pages: PageKind[] = ALL_PAGES, settings?: Settings, edit?: Edit): Report {
+  const ledger = ledgerOf(account, pages, {}, undefined, edit);
   const org = ledger.organizations[account.organization] ?? emptyOrg(account.organization);
   return buildReport(org, { today: account.today, settings });
 }

@@ -33,10 +33,11 @@ describe('the seed case: hourly $10 recharges at a $5 threshold, nothing used, u
     expect(r.grants.filter((g) => g.displayedDate === '2026-10-31').every((g) => g.purchase!.confidence === 'likely' && g.purchase!.paidAt.startsWith('2026-11-03'))).toBe(true);
   });
 
-  it('leaves the promotional grant unmatched, with the reason', () => {
+  it('leaves the promotional grant unmatched: its expiry fits no purchase', () => {
     const promo = r.grants.find((g) => g.displayedDate === '2026-01-05')!;
     expect(promo.purchase).toBeNull();
-    expect(promo.unmatchedReason).toMatch(/older than the 12 months/);
+    expect(promo.unmatched).toEqual({ code: 'promotional', expiresOn: '2026-04-30' });
+    expect(promo.unmatchedReason).toBe('Its expiry (Apr 30, 2026) does not fit credit bought on or after its date: promotional or free credit, which no invoice bought.');
   });
 
   it('reconciles to the cent', () => {
@@ -48,6 +49,7 @@ describe('the seed case: hourly $10 recharges at a $5 threshold, nothing used, u
       creditsAvailableCents: 7620,
       creditsExpiredCents: 380,
       usageReportedCents: 0,
+      refundedCents: 0,
     });
   });
 
@@ -131,12 +133,13 @@ describe('matching', () => {
     const account = base({ purchases: [{ paidAt: '2026-08-10T10:00', amountCents: 500, usedCents: 0, promo: true }, { paidAt: '2026-09-01T10:00', amountCents: 1000, usedCents: 0 }] });
     const promo = reportOf(account).grants.find((g) => g.amountCents === 500)!;
     expect(promo.purchase).toBeNull();
-    expect(promo.unmatchedReason).toMatch(/No invoice of \$5\.4\d was paid on or after its date: likely a promotional or free grant/);
+    expect(promo.unmatched).toEqual({ code: 'promotional', expiresOn: '2026-11-30' });
   });
 
   it('says when the billing history or the grants page has not been read', () => {
     const grantsOnly = reportOf(SEED_ACCOUNT, ['credit-grants']);
-    expect(grantsOnly.grants.every((g) => g.unmatchedReason?.includes('billing history has not been read'))).toBe(true);
+    expect(grantsOnly.grants.filter((g) => g.unmatched?.code !== 'promotional').every((g) => g.unmatched?.code === 'history-not-read')).toBe(true);
+    expect(grantsOnly.grants.filter((g) => g.unmatched?.code === 'history-not-read')).toHaveLength(8);
     expect(grantsOnly.warnings.join(' ')).toMatch(/billing history has not been read/);
     const historyOnly = reportOf(SEED_ACCOUNT, ['billing-history', 'overview']);
     expect(historyOnly.grants).toEqual([]);

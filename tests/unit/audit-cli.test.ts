@@ -1,7 +1,7 @@
 // @vitest-environment node
 // `npm run audit` as a user runs it: real files, a real process, exit codes and streams.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -79,6 +79,9 @@ describe('npm run audit', { timeout: 60_000 }, () => {
     [['OTHER'], /other\.json: a JSON file that is not a Credit Lens data export/],
     [['--threshold', 'lots', 'GRANTS'], /--threshold takes dollars/],
     [['--frobnicate', 'GRANTS'], /Unknown option '--frobnicate'/],
+    [['--format', 'xml', 'GRANTS'], /--format takes text, json, support, csv or statement/],
+    [['--json', '--format', 'csv', 'GRANTS'], /--json and --format FORMAT ask for two outputs/],
+    [['--target', 'lots', 'GRANTS'], /--target takes dollars/],
   ])('exits 2 with one line on stderr and nothing on stdout: %j', (args, message) => {
     const resolved = args.map((a) => (a === 'PLAIN' ? join(dir, 'plain.html') : a === 'OTHER' ? join(dir, 'other.json') : a === 'GRANTS' ? page('credit-grants') : a));
     const r = audit(resolved);
@@ -101,6 +104,12 @@ describe('npm run audit', { timeout: 60_000 }, () => {
     expect(withoutSources(json([part, page('billing-history'), page('usage')]))).toEqual(withoutSources(fromPages));
   });
 
+  it('takes --threshold and --target together for critical claims, and says they came from the command line', () => {
+    const r = json(['--threshold', '5', '--target', '15', page('credit-grants'), page('billing-history')]);
+    expect(r.alerts.filter((a) => a.kind === 'recharge-above-threshold' && a.severity === 'critical')).toHaveLength(7);
+    expect(r.rechargeRule).toMatchObject({ thresholdFrom: 'settings', targetFrom: 'settings' });
+  });
+
   it('gives the same answer in every time zone', () => {
     const all = [page('credit-grants'), page('billing-history'), page('overview')];
     const a = json(all, { TZ: 'America/Los_Angeles' });
@@ -121,5 +130,101 @@ describe('several saved pages of one table', { timeout: 60_000 }, () => {
     const r = json([join(d, 'page2.html'), join(d, 'page1.html')]);
     expect(r.invoices.map((i) => i.number)).toEqual(demoInvoices(account).map((i) => i.number));
     expect(r.totals.paidCents).toBe(demoInvoices(account).reduce((s, i) => s + i.totalCents, 0));
+  });
+});
+
+describe('the time base: the pages’ wall clock, never a file’s time', { timeout: 120_000 }, () => {
+  // Saved at 20:00 local time on the day of the misfire, in three zones. As instants:
+  // Sydney (UTC+11 in November) 09:00Z, UTC 20:00Z, Honolulu (UTC−10) 06:00Z the next day.
+  const evenings = { UTC: '2026-11-03T20:00:00Z', 'Australia/Sydney': '2026-11-03T09:00:00Z', 'Pacific/Honolulu': '2026-11-04T06:00:00Z' };
+
+  it('gives the seed case its 7 critical alerts, the same report, under any TZ and any file times', () => {
+    const reports = Object.entries(evenings).map(([tz, instant]) => {
+      const d = mkdtempSync(join(tmpdir(), 'credit-lens-tz-'));
+      const files = (['credit-grants', 'billing-history', 'overview'] as const).map((kind) => {
+        const file = join(d, `${kind}.html`);
+        writeFileSync(file, savedPage(kind, SEED_ACCOUNT));
+        utimesSync(file, new Date(instant), new Date(instant));
+        return file;
+      });
+      const r = json(files, { TZ: tz });
+      expect(r.alerts.filter((a) => a.kind === 'recharge-above-threshold' && a.severity === 'critical')).toHaveLength(7);
+      return { ...r, sources: r.sources.map((s) => ({ ...s, file: null })) };
+    });
+    expect(reports[1]).toEqual(reports[0]);
+    expect(reports[2]).toEqual(reports[0]);
+  });
+
+  it('dates each saved page by what it proves: the history by its newest invoice, the grants by their newest purchase', () => {
+    const r = json([page('credit-grants'), page('billing-history'), page('overview')]);
+    expect(r.sources.map((s) => [s.page, s.seenAt])).toEqual([
+      ['credit-grants', '2026-11-03T19:01:00'],
+      ['billing-history', '2026-11-03T19:01:00'],
+      ['overview', null],
+    ]);
+  });
+
+  it('proves nothing from a grants page read alone, and claims nothing that needs it', () => {
+    const r = json([page('credit-grants'), page('overview')]);
+    expect(r.alerts.filter((a) => a.severity === 'critical')).toEqual([]);
+    expect(r.sources[0]!.seenAt).toBe('2026-10-31T00:00:00');
+  });
+});
+
+describe('every output format', { timeout: 120_000 }, () => {
+  const all = () => [page('credit-grants'), page('billing-history'), page('overview'), page('usage')];
+
+  it('--format support prints the support request', () => {
+    const r = audit(['--format', 'support', ...all()]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Subject: Refund request: 7 auto-recharge charges/);
+    expect(r.stdout).toContain('These charges total $76.23.');
+  });
+
+  it('--format csv prints the grants CSV', () => {
+    const r = audit(['--format', 'csv', ...all()]);
+    expect(r.stdout.split('\r\n')[0]).toBe('displayed_date,state,amount,remaining,used,expires_on,invoice,paid_at,invoice_total,tax,confidence,note');
+    expect(r.stdout.trim().split('\r\n')).toHaveLength(10);
+  });
+
+  it('--format statement prints the monthly statement', () => {
+    const r = audit(['--format', 'statement', ...all()]);
+    expect(r.stdout.trim().split('\r\n')).toEqual([
+      'month,invoices,paid,tax,credit_bought,refunded,flagged_charges,flagged_amount,credit_expired',
+      '2026-01,0,0.00,0.00,0.00,0.00,0,0.00,3.80',
+      '2026-06,1,10.89,0.89,10.00,0.00,0,0.00,0.00',
+      '2026-11,7,76.23,6.23,70.00,0.00,7,76.23,0.00',
+      'total,8,87.12,7.12,80.00,0.00,7,76.23,3.80',
+    ]);
+  });
+
+  it('--format json is --json, and text is the default', () => {
+    expect(audit(['--format', 'json', ...all()]).stdout).toBe(audit(['--json', ...all()]).stdout);
+    expect(audit(['--format', 'text', ...all()]).stdout).toBe(audit(all()).stdout);
+  });
+
+  it('prints no control characters from an imported name, in any format', () => {
+    const ledger = join(dir, 'evil-ledger.json');
+    json(['--save-ledger', ledger, ...all()]);
+    const evil = 'Evil\u001b[2J\u001b]8;;https://x\u0007Org\u202Emoc.\u009b31m';
+    writeFileSync(ledger, readFileSync(ledger, 'utf8').replaceAll('"Personal"', JSON.stringify(evil)));
+    for (const format of ['text', 'json', 'support', 'csv', 'statement']) {
+      const r = audit(['--format', format, ledger]);
+      expect(r.code, r.stderr).toBe(0);
+      // eslint-disable-next-line no-control-regex
+      expect(r.stdout.replace(/\r\n/g, '\n')).not.toMatch(/[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/);
+    }
+    expect(ReportSchema.parse(JSON.parse(audit(['--json', ledger]).stdout)).organization).toBe(evil);
+    expect(audit(['--format', 'text', ledger]).stdout).toContain('organization: Evil[2J]8;;https://xOrgmoc.31m');
+  });
+});
+
+describe('partial knowledge in the readable report', { timeout: 60_000 }, () => {
+  it('says which pages are not read yet, and shows no figure they would give', () => {
+    const r = audit([page('billing-history')]);
+    expect(r.stdout).toContain('Not read yet: the credit grants page (to see what each payment bought), the billing overview (to learn the auto-recharge threshold)');
+    expect(r.stdout).toContain('Credit bought, used and available: not read yet (the credit grants page)');
+    expect(r.stdout).toContain('GRANTS: not read yet (the credit grants page)');
+    expect(r.stdout).not.toMatch(/credit bought\s+\$0\.00|\+ tax\s+\$0\.00/);
   });
 });

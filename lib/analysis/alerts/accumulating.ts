@@ -1,8 +1,7 @@
 // Available credit keeps growing while recharges continue: recharges are adding unused credit.
-import { formatCents } from '../../dashboard/money';
 import type { Alert } from '../../report-schema';
+import { alertMessage } from '../../exports/wording';
 import type { BoundAtRecharge } from '../balance-bound';
-import { showWall } from '../../wall-clock';
 
 export function accumulatingAlerts(bounds: readonly BoundAtRecharge[]): Alert[] {
   const alerts: Alert[] = [];
@@ -11,15 +10,16 @@ export function accumulatingAlerts(bounds: readonly BoundAtRecharge[]): Alert[] 
     if (run.length >= 3 && run[run.length - 1]!.boundCents > run[0]!.boundCents) {
       const first = run[0]!;
       const last = run[run.length - 1]!;
-      alerts.push({
-        kind: 'credits-accumulating',
-        severity: 'warning',
-        invoices: run.map((b) => b.invoice.number),
-        grants: [],
-        message:
-          `Unused credit grew from at least ${formatCents(first.boundCents)} to at least ${formatCents(last.boundCents)} across ${run.length} recharges ` +
-          `(${showWall(first.invoice.createdAt)} to ${showWall(last.invoice.createdAt)}): each recharge added credit that was not being used.`,
-      });
+      const invoices = run.map((b) => b.invoice.number);
+      const facts = {
+        code: 'credits-accumulating' as const,
+        fromCents: first.boundCents,
+        toCents: last.boundCents,
+        count: run.length,
+        from: first.invoice.createdAt,
+        to: last.invoice.createdAt,
+      };
+      alerts.push({ kind: 'credits-accumulating', severity: 'warning', invoices, grants: [], message: alertMessage(facts, invoices), facts });
     }
     run = [];
   };

@@ -1,8 +1,8 @@
 // Unused credit that expires soon.
-import { formatCents } from '../../dashboard/money';
 import type { Alert } from '../../report-schema';
+import { alertMessage } from '../../exports/wording';
 import type { GrantView } from '../views';
-import { addDaysToDay, showDay } from '../../wall-clock';
+import { addDaysToDay } from '../../wall-clock';
 
 export function expiringAlerts(grants: readonly GrantView[], today: string, days: number): Alert[] {
   const horizon = addDaysToDay(today, days);
@@ -11,13 +11,6 @@ export function expiringAlerts(grants: readonly GrantView[], today: string, days
   const total = soon.reduce((s, g) => s + g.remainingCents, 0);
   const last = soon.reduce((m, g) => (g.expiresOn! > m ? g.expiresOn! : m), today);
   const first = soon.reduce((m, g) => (g.expiresOn! < m ? g.expiresOn! : m), last);
-  return [
-    {
-      kind: 'credits-expiring',
-      severity: 'warning',
-      invoices: [],
-      grants: soon.map((g) => g.id),
-      message: `${formatCents(total)} of unused credit in ${soon.length} grant${soon.length === 1 ? '' : 's'} expires ${first === last ? `on ${showDay(first)}` : `between ${showDay(first)} and ${showDay(last)}`}. Expired credit is not refunded.`,
-    },
-  ];
+  const facts = { code: 'credits-expiring' as const, totalCents: total, grantCount: soon.length, first, last };
+  return [{ kind: 'credits-expiring', severity: 'warning', invoices: [], grants: soon.map((g) => g.id), message: alertMessage(facts, []), facts }];
 }

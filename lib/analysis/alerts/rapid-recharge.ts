@@ -1,37 +1,64 @@
-// Paid recharges closer together than a person would plausibly buy credit.
-import { formatCents } from '../../dashboard/money';
+// Recharges closer together than a person would plausibly buy credit (by default 3 within 24 h,
+// or 2 within 60 min). Frequency alone proves nothing (heavy use recharges often too), so a burst
+// is a warning; it is critical when at least CRITICAL_COUNT of its charges within CRITICAL_WINDOW
+// were each charged while credit above the threshold was provably unused.
 import type { Alert } from '../../report-schema';
+import { alertMessage } from '../../exports/wording';
 import type { Settings } from '../settings';
 import type { InvoiceView } from '../views';
-import { showWall, wallMinutes } from '../../wall-clock';
+import { wallMinutes } from '../../wall-clock';
+
+export const CRITICAL_COUNT = 5;
+export const CRITICAL_WINDOW_MINUTES = 24 * 60;
 
 /** Does some window of `minutes` hold `count` charges? (times sorted ascending) */
-function dense(times: number[], count: number, minutes: number): boolean {
+export function dense(times: readonly number[], count: number, minutes: number): boolean {
   for (let i = 0; i + count - 1 < times.length; i++) if (times[i + count - 1]! - times[i]! <= minutes) return true;
   return false;
 }
 
-export function rapidRechargeAlerts(paid: readonly InvoiceView[], settings: Settings): Alert[] {
-  const sorted = [...paid].sort((a, b) => (a.createdAt < b.createdAt ? -1 : 1));
+export interface RapidEvidence {
+  /** Invoices of critical recharge-above-threshold alerts (each a proof). */
+  proven: ReadonlySet<string>;
+  /** Invoices charged while credit above the threshold was unused (critical or not). */
+  above: ReadonlySet<string>;
+  grantsRead: boolean;
+  thresholdKnown: boolean;
+}
+
+/**
+ * `charges`: the charges an auto-recharge could have made (never a purchase made by hand, never
+ * a failed or refunded payment).
+ */
+export function rapidRechargeAlerts(charges: readonly InvoiceView[], settings: Settings, evidence: RapidEvidence): Alert[] {
+  const sorted = [...charges].sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.number < b.number ? -1 : 1));
   const alerts: Alert[] = [];
   const gap = Math.max(settings.rapidWindowMinutes, settings.rapidShortWindowMinutes);
   let burst: InvoiceView[] = [];
   const flush = (): void => {
     const times = burst.map((i) => wallMinutes(i.createdAt));
     if (burst.length >= 2 && (dense(times, settings.rapidCount, settings.rapidWindowMinutes) || dense(times, settings.rapidShortCount, settings.rapidShortWindowMinutes))) {
-      const total = burst.reduce((sum, i) => sum + i.totalCents, 0);
-      const hours = (times[times.length - 1]! - times[0]!) / 60;
-      const span = hours < 1 ? `${Math.round(hours * 60)} minutes` : `${hours < 10 ? hours.toFixed(1) : Math.round(hours)} hours`;
-      const list = burst.slice(0, 25).map((i) => i.number);
+      const invoices = burst.map((i) => i.number);
+      const provenTimes = burst.filter((i) => evidence.proven.has(i.number)).map((i) => wallMinutes(i.createdAt));
+      const facts = {
+        code: 'rapid-recharge' as const,
+        count: burst.length,
+        from: burst[0]!.createdAt,
+        to: burst[burst.length - 1]!.createdAt,
+        minutes: times[times.length - 1]! - times[0]!,
+        totalCents: burst.reduce((sum, i) => sum + i.totalCents, 0),
+        provenAbove: provenTimes.length,
+        aboveThreshold: burst.filter((i) => evidence.above.has(i.number)).length,
+        grantsRead: evidence.grantsRead,
+        thresholdKnown: evidence.thresholdKnown,
+      };
       alerts.push({
         kind: 'rapid-recharge',
-        severity: burst.length >= 5 && hours <= 24 ? 'critical' : 'warning',
-        invoices: burst.map((i) => i.number),
+        severity: dense(provenTimes, CRITICAL_COUNT, CRITICAL_WINDOW_MINUTES) ? 'critical' : 'warning',
+        invoices,
         grants: [],
-        message:
-          `${burst.length} charges in ${span} (${showWall(burst[0]!.createdAt)} to ${showWall(burst[burst.length - 1]!.createdAt)}), ${formatCents(total)} in all: ` +
-          `invoices ${list.join(', ')}${burst.length > 25 ? ` and ${burst.length - 25} more` : ''}. ` +
-          'Auto-recharge should charge once when the balance falls below its threshold; charges this close together suggest it misfired.',
+        message: alertMessage(facts, invoices),
+        facts,
       });
     }
     burst = [];
