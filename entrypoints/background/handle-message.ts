@@ -1,7 +1,7 @@
 // The background worker's one entry for messages: validate, then act on the ledger.
 import { buildReport } from '../../lib/analysis/report';
-import { mergeSnapshot } from '../../lib/ledger/merge';
-import { orgKey, type Ledger } from '../../lib/ledger/schema';
+import { mergeSnapshotPlaced } from '../../lib/ledger/merge';
+import { getOrg, hasOrg, orgRecord, type Ledger } from '../../lib/ledger/schema';
 import { exportLedger, importLedger } from '../../lib/ledger/transfer';
 import { MessageSchema, type Status } from '../../lib/messages';
 import type { Report } from '../../lib/report-schema';
@@ -13,15 +13,15 @@ import { showCriticalCount } from './toolbar-badge';
 const today = () => wallClockNow().slice(0, 10);
 
 async function reportFor(ledger: Ledger, key: string | null): Promise<Report | null> {
-  const org = key === null ? undefined : ledger.organizations[key];
+  const org = getOrg(ledger, key);
   return org ? buildReport(org, { today: today(), settings: await readSettings() }) : null;
 }
 
 /** The organization to show: the one asked for, else the last one seen, else any. */
 async function pick(ledger: Ledger, asked?: string): Promise<string | null> {
-  if (asked !== undefined && asked in ledger.organizations) return asked;
+  if (asked !== undefined && hasOrg(ledger, asked)) return asked;
   const current = await readCurrentOrg();
-  if (current !== null && current in ledger.organizations) return current;
+  if (current !== null && hasOrg(ledger, current)) return current;
   return Object.keys(ledger.organizations)[0] ?? null;
 }
 
@@ -41,16 +41,13 @@ export async function handleMessage(raw: unknown): Promise<unknown> {
       // the next message reads the ledger from memory (ledger-store.ts).
       return new Promise((answer) => {
         void serialized(async () => {
-          // The site shows one organization at a time: a page whose switcher could not be read
-          // belongs to the organization seen last.
-          const current = await readCurrentOrg();
-          const snapshot = message.snapshot.organization === null && current ? { ...message.snapshot, organization: current } : message.snapshot;
-          const key = orgKey(snapshot.organization);
-          const ledger = mergeSnapshot(await readLedger(), snapshot);
+          const merged = mergeSnapshotPlaced(await readLedger(), message.snapshot);
+          const { ledger, placement } = merged;
+          const key = placement.kind === 'org' ? placement.key : null;
           const report = await reportFor(ledger, key);
           answer({ ok: true, report, problem: await readProblem() });
           await writeLedger(ledger);
-          await writeCurrentOrg(key);
+          if (key !== null) await writeCurrentOrg(key);
           await showCriticalCount(report);
         }).catch((error: unknown) => answer({ ok: false, error: `Could not save what this page showed: ${String(error)}` }));
       });
@@ -58,7 +55,7 @@ export async function handleMessage(raw: unknown): Promise<unknown> {
       return serialized(async (): Promise<Status> => {
         const ledger = await readLedger();
         const key = await pick(ledger, message.organization);
-        const org = key === null ? undefined : ledger.organizations[key];
+        const org = getOrg(ledger, key);
         const pages: Status['pages'] = {};
         for (const [kind, seen] of Object.entries(org?.pages ?? {})) pages[kind as keyof Status['pages']] = { seenAt: seen.seenAt, understood: seen.understood, rows: seen.rows };
         return {
@@ -75,16 +72,17 @@ export async function handleMessage(raw: unknown): Promise<unknown> {
       return serialized(async () => ({ ok: true, text: exportLedger(await readLedger()), filename: `credit-lens-data-${today()}.json` }));
     case 'import':
       return serialized(async () => {
-        const result = importLedger(await readLedger(), message.text);
+        const result = importLedger(await readLedger(), message.text, today());
         if (!result.ok) return { ok: false, error: result.reason };
         await writeLedger(result.ledger);
         await refreshBadge(result.ledger);
-        return { ok: true, added: result.added };
+        const { grants, invoices, organizations } = result.preview.added;
+        return { ok: true, added: { grants, invoices, organizations } };
       });
     case 'delete':
       return serialized(async () => {
         const ledger = await readLedger();
-        if (message.organization === undefined) ledger.organizations = {};
+        if (message.organization === undefined) ledger.organizations = orgRecord();
         else delete ledger.organizations[message.organization];
         await writeLedger(ledger);
         await refreshBadge(ledger);

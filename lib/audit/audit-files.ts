@@ -5,8 +5,8 @@ import { readPage } from '../dashboard/read-page';
 import { pageUrl } from '../dashboard/routes';
 import { buildReport, type Source } from '../analysis/report';
 import type { Settings } from '../analysis/settings';
-import { mergeSnapshot, joinLedgers } from '../ledger/merge';
-import { emptyLedger, emptyOrg, type Ledger } from '../ledger/schema';
+import { joinOrgs, mergeSnapshotPlaced, settleHeld } from '../ledger/merge';
+import { emptyLedger, emptyOrg, type Ledger, type OrgLedger } from '../ledger/schema';
 import { importLedger, looksLikeLedger } from '../ledger/transfer';
 import type { Report } from '../report-schema';
 
@@ -26,6 +26,8 @@ function isJson(text: string): boolean {
 export function auditFiles(files: InputFile[], parseHtml: (html: string) => Document, settings: Settings, today: string): AuditResult {
   let ledger = emptyLedger();
   const sources: Source[] = [];
+  /** Files whose rows were held (by held id): they are named in the report's warnings. */
+  const heldFrom: { file: string; id: string }[] = [];
   for (const file of files) {
     if (isJson(file.text)) {
       let raw: unknown;
@@ -35,11 +37,11 @@ export function auditFiles(files: InputFile[], parseHtml: (html: string) => Docu
         return { ok: false, error: `${file.name}: not valid JSON, and not a saved page.` };
       }
       if (!looksLikeLedger(raw)) return { ok: false, error: `${file.name}: a JSON file that is not a Credit Lens data export.` };
-      const imported = importLedger(ledger, file.text);
+      const imported = importLedger(ledger, file.text, today);
       if (!imported.ok) return { ok: false, error: `${file.name}: ${imported.reason}` };
       ledger = imported.ledger;
-      const counts = Object.values(imported.ledger.organizations).reduce((n, o) => n + o.grants.length + o.invoices.length, 0);
-      sources.push({ page: 'ledger', file: file.name, rows: counts, warnings: [], seenAt: null });
+      sources.push({ page: 'ledger', file: file.name, rows: imported.preview.rows, warnings: [], seenAt: null });
+      heldFrom.push(...imported.preview.held.map((h) => ({ file: file.name, id: h.id })));
       continue;
     }
     if (!/<(html|body|table|div)\b/i.test(file.text.slice(0, 200_000))) return { ok: false, error: `${file.name}: not a saved page (no HTML) and not a ledger export.` };
@@ -48,20 +50,32 @@ export function auditFiles(files: InputFile[], parseHtml: (html: string) => Docu
     if (!kind) return { ok: false, error: `${file.name}: not a billing page (no credit grants, invoices, usage or balance found).` };
     const snapshot = readPage(doc, kind, url ?? pageUrl(kind), file.savedAt);
     sources.push({ page: kind, file: file.name, rows: snapshot.grants.length + snapshot.invoices.length, warnings: snapshot.warnings, seenAt: file.savedAt });
-    if (snapshot.understood) ledger = mergeSnapshot(ledger, snapshot);
+    if (!snapshot.understood) continue;
+    const merged = mergeSnapshotPlaced(ledger, snapshot);
+    ledger = merged.ledger;
+    if (merged.heldId) heldFrom.push({ file: file.name, id: merged.heldId });
   }
-  // Pages whose organization could not be read belong to the one named organization, if one.
-  const named = Object.keys(ledger.organizations).filter((k) => k !== '');
+  // Organizations, per file, as in the extension: a page that names none is held, never folded
+  // into a named one; once every file is in, a clue may tie a held page to one (an invoice prefix).
+  ledger = settleHeld(ledger);
+  const named = Object.keys(ledger.organizations);
   if (named.length > 1) {
     return { ok: false, error: `The files belong to several organizations (${named.join(', ')}): audit one organization at a time.` };
   }
-  const key = named[0] ?? '';
-  const unnamed = ledger.organizations[''];
-  if (unnamed && key !== '') {
-    const { ['']: _unnamed, ...rest } = ledger.organizations;
-    ledger = joinLedgers({ ...ledger, organizations: rest }, { ...emptyLedger(), organizations: { [key]: { ...unnamed, organization: ledger.organizations[key]!.organization } } });
+  let org: OrgLedger;
+  if (named.length === 1) {
+    org = ledger.organizations[named[0]!]!;
+    const reasons = new Map(ledger.held.map((h) => [h.id, h.reason]));
+    for (const { file, id } of heldFrom) {
+      const reason = reasons.get(id);
+      if (reason) sources.find((x) => x.file === file)?.warnings.push(`${reason} It was left out of this report.`);
+    }
+  } else {
+    // No file names an organization: nothing to confuse them with, unless they show two customers.
+    const prefixes = [...new Set(ledger.held.flatMap((h) => h.org.invoicePrefixes))];
+    if (prefixes.length > 1) return { ok: false, error: `The files belong to several organizations (invoice numbers start ${prefixes.join(', ')}): audit one organization at a time.` };
+    org = ledger.held.reduce((a, h) => joinOrgs(a, h.org), emptyOrg(null));
   }
-  const org = ledger.organizations[key] ?? emptyOrg(null);
   if (org.grants.length === 0 && org.invoices.length === 0 && !org.overview && !org.usage) {
     const why = sources.flatMap((src) => src.warnings.map((w) => `${src.file}: ${w}`))[0];
     return { ok: false, error: `No billing data found in the files given${why ? ` (${why})` : '.'}` };
