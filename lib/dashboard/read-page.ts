@@ -1,7 +1,8 @@
 // Read one billing page into a Snapshot. Pure: a Document in, data out, no browser APIs.
 import { readGrants } from './grants';
 import { readInvoices } from './invoices';
-import { readOrganization } from './organization';
+import { readOrganizationClues } from './organization';
+import { readTablePosition } from './page-marker';
 import { readOverview } from './overview';
 import type { PageKind } from './routes';
 import type { Snapshot } from './snapshot';
@@ -25,10 +26,14 @@ export function readPageWithAnchors(doc: Document, page: PageKind, url: string, 
     const snapshot: Snapshot = { page, url, organization: null, seenAt, grants: [], invoices: [], overview: null, usage: null, understood: false, warnings: ['The page is empty.'] };
     return { snapshot, grantAnchors, invoiceAnchors };
   }
+  // The organization is read in the same moment as the rows (organization.ts).
+  const org = readOrganizationClues(doc, url);
   const snapshot: Snapshot = {
     page,
     url,
-    organization: readOrganization(doc),
+    organization: org.name,
+    organizationId: org.id,
+    organizationConflict: org.conflict,
     seenAt,
     grants: [],
     invoices: [],
@@ -39,7 +44,7 @@ export function readPageWithAnchors(doc: Document, page: PageKind, url: string, 
   };
   if (page === 'credit-grants') {
     const read = readGrants(doc);
-    Object.assign(snapshot, { grants: read.rows, understood: read.found, warnings: read.warnings });
+    Object.assign(snapshot, { grants: read.rows, understood: read.found, warnings: read.warnings, tablePosition: read.found ? readTablePosition(doc) : null });
     grantAnchors = read.anchors;
   } else if (page === 'billing-history') {
     const read = readInvoices(doc);

@@ -245,7 +245,11 @@ export interface Merged {
 export function mergeSnapshotPlaced(ledger: Ledger, snapshot: Snapshot): Merged {
   const clues = cluesOf(snapshot);
   const first = snapshotOrg(snapshot);
-  const placement = placeOrg(ledger, clues, first.org, snapshot);
+  // Clues that disagree within the page (a switch in progress): never placed, only held.
+  const conflict = snapshot.organizationConflict ?? (clues.prefixes.length > 1 ? `its invoice numbers belong to ${clues.prefixes.length} customers (${clues.prefixes.join(', ')})` : null);
+  const placement: Placement = conflict
+    ? { kind: 'held', reason: `This page's clues to its organization disagree: ${conflict}.`, candidates: [] }
+    : placeOrg(ledger, clues, first.org, snapshot);
   const small = emptyLedger();
   if (placement.kind === 'held') {
     const { org, grantIds } = first;
