@@ -239,6 +239,8 @@ export interface Merged {
   grantIds: string[];
   /** Set when the read was held: the id of its held entry. */
   heldId?: string;
+  /** The small ledger that was joined (for the undo history: ledger = settleHeld(join(before, change))). */
+  change: Ledger;
 }
 
 /** Merge one snapshot: into the organization its clues name, a new one, or the holding area. */
@@ -257,7 +259,7 @@ export function mergeSnapshotPlaced(ledger: Ledger, snapshot: Snapshot): Merged 
     small.held = [{ id, source: snapshot.page, seenAt: snapshot.seenAt, reason: placement.reason, org }];
     const joined = settleHeld(joinLedgers(ledger, small));
     const stillHeld = joined.held.some((h) => h.id === id);
-    return { ledger: joined, placement, grantIds, ...(stillHeld ? { heldId: id } : {}) };
+    return { ledger: joined, placement, grantIds, change: small, ...(stillHeld ? { heldId: id } : {}) };
   }
   // Pages of a paged table are put together with the pages of the organization they join.
   const target = getOrg(ledger, placement.key);
@@ -268,7 +270,7 @@ export function mergeSnapshotPlaced(ledger: Ledger, snapshot: Snapshot): Merged 
   }
   small.organizations[placement.key] = org;
   // A clue this read brought (an invoice prefix with a name) may tie reads held before to it.
-  return { ledger: settleHeld(joinLedgers(ledger, small)), placement, grantIds };
+  return { ledger: settleHeld(joinLedgers(ledger, small)), placement, grantIds, change: small };
 }
 
 export function mergeSnapshot(ledger: Ledger, snapshot: Snapshot): Ledger {

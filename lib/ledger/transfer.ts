@@ -4,7 +4,7 @@
 // of its organizations is placed by its clues (organizations.ts), so someone else's "Personal"
 // never merges into yours. Large files are read in chunks (`runChunked`), so the background keeps
 // answering other tabs meanwhile.
-import { joinLedgers, ledgerCounts } from './merge';
+import { joinHeldReads, joinLedgers, joinOrgs, ledgerCounts, settleHeld } from './merge';
 import { migrate } from './migrate';
 import { cluesOfOrg, heldId, placeOrg } from './organizations';
 import { LEDGER_SCHEMA, emptyLedger, getOrg, type HeldRead, type Ledger, type OrgLedger } from './schema';
@@ -91,7 +91,7 @@ export interface ImportPreview {
   rows: number;
 }
 
-export type Imported = { ok: true; ledger: Ledger; preview: ImportPreview } | { ok: false; reason: string };
+export type Imported = { ok: true; ledger: Ledger; preview: ImportPreview; placed: Ledger } | { ok: false; reason: string };
 
 /**
  * Join a validated export into `into`: each organization goes where its clues place it (its own
@@ -99,11 +99,14 @@ export type Imported = { ok: true; ledger: Ledger; preview: ImportPreview } | { 
  */
 export function placeImport(into: Ledger, incoming: Ledger): Imported {
   let ledger = into;
+  // The file as it is joined: each organization under the key it was placed at.
+  const placed = emptyLedger();
   const incomingOrgs = [...Object.values(incoming.organizations), ...incoming.held.map((h) => h.org)];
   const rows = incomingOrgs.reduce((n, o) => n + o.grants.length + o.invoices.length, 0);
   const preview: ImportPreview = { organizations: [], held: [], added: { grants: 0, invoices: 0, organizations: 0, held: 0 }, rows };
   const hold = (h: HeldRead) => {
     preview.held.push({ id: h.id, reason: h.reason, grants: h.org.grants.length, invoices: h.org.invoices.length });
+    placed.held.push(h);
     ledger = joinLedgers(ledger, { ...emptyLedger(), held: [h] });
   };
   for (const [key, org] of Object.entries(incoming.organizations)) {
@@ -116,6 +119,7 @@ export function placeImport(into: Ledger, incoming: Ledger): Imported {
     const before = getOrg(ledger, place.key);
     const small = emptyLedger();
     small.organizations[place.key] = org;
+    placed.organizations[place.key] = getOrg(placed, place.key) ? joinOrgs(placed.organizations[place.key]!, org) : org;
     ledger = joinLedgers(ledger, small);
     const after = ledger.organizations[place.key]!;
     const note = place.note ?? (key !== place.key ? `imported as "${place.key}"` : undefined);
@@ -132,7 +136,8 @@ export function placeImport(into: Ledger, incoming: Ledger): Imported {
   const a = ledgerCounts(into);
   const b = ledgerCounts(ledger);
   preview.added = { grants: b.grants - a.grants, invoices: b.invoices - a.invoices, organizations: b.organizations - a.organizations, held: ledger.held.length - into.held.length };
-  return { ok: true, ledger, preview };
+  placed.held = joinHeldReads([], placed.held);
+  return { ok: true, ledger: settleHeld(ledger), preview, placed };
 }
 
 /** Run a chunked task to its end at once (the CLI). */
