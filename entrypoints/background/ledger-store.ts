@@ -17,7 +17,7 @@ import { loadLedger } from '../../lib/ledger/load';
 import { emptyLedger, type Ledger } from '../../lib/ledger/schema';
 import { toStored } from '../../lib/ledger/stored';
 import type { StorageProblem } from '../../lib/messages';
-import { damagedCopiesItem, ledgerItem, problemItem } from '../../lib/storage-items';
+import { currentOrganizationItem, damagedCopiesItem, ledgerItem, problemItem } from '../../lib/storage-items';
 import { wallClockNow } from '../../lib/wall-clock';
 import { clearJournal, journalWrites, type ChangeMeta, type Write } from './journal-store';
 import { pack, unpack } from './pack';
@@ -157,7 +157,7 @@ export async function commit(ledger: Ledger, history?: Recorded | { writes: Writ
 /** Delete everything Credit Lens keeps about billing: works whatever state storage is in. */
 export async function deleteAll(): Promise<void> {
   await clearJournal().catch(() => undefined);
-  await storage.removeItems([ledgerItem, damagedCopiesItem, problemItem]);
+  await storage.removeItems([ledgerItem, damagedCopiesItem, problemItem, currentOrganizationItem]);
   cached = { ledger: emptyLedger(), readOnly: null };
   memoryProblem = null;
 }
