@@ -5,6 +5,7 @@ import { useState } from 'preact/hooks';
 import type { HeldView, UndoView } from '../lib/messages';
 import { ask } from './ask';
 import { plural, wall } from './format';
+import { orgLabel } from './org-label';
 import { PAGE_TITLES } from './page-titles';
 
 const titleOf = (h: HeldView) => (h.source === 'ledger' ? 'An imported file' : PAGE_TITLES[h.source]);
@@ -14,7 +15,7 @@ function HeldRead({ held, onDone }: { held: HeldView; onDone: (error?: string) =
   const [naming, setNaming] = useState(false);
   const [name, setName] = useState('');
   const run = (answer: Promise<{ ok: true } | { ok: false; error: string }>) => void answer.then((r) => onDone(r.ok ? undefined : r.error), (e: unknown) => onDone(String(e)));
-  const could = held.candidates.length ? `These pages could be ${or(held.candidates.map((c) => c.name ?? c.key))} or another organization` : 'These pages could be any organization';
+  const could = held.candidates.length ? `These pages could be ${or(held.candidates.map(orgLabel))} or another organization` : 'These pages could be any organization';
   return (
     <li class="held" data-held={held.id}>
       <p>
@@ -24,7 +25,7 @@ function HeldRead({ held, onDone }: { held: HeldView; onDone: (error?: string) =
       <div class="row">
         {held.candidates.map((c) => (
           <button key={c.key} type="button" class="cl-button" onClick={() => run(ask('assign', { held: held.id, organization: c.key }))}>
-            Assign to “{c.name ?? c.key}”
+            Assign to “{orgLabel(c)}”
           </button>
         ))}
         {naming ? (

@@ -12,6 +12,7 @@ import { ask } from './ask';
 import { download } from './download';
 import { plural } from './format';
 import { Holding, UndoList } from './Holding';
+import { orgLabel } from './org-label';
 
 type Draft = Record<'rapidCount' | 'rapidWindowHours' | 'rapidShortCount' | 'rapidShortWindowMinutes' | 'expiringDays' | 'threshold', string>;
 
@@ -137,7 +138,8 @@ export function Options() {
   };
 
   const remove = async (organization?: string) => {
-    const what = organization === undefined ? 'all Credit Lens data in this browser' : `the data of "${status?.organizations.find((o) => o.key === organization)?.name ?? organization}"`;
+    const org = status?.organizations.find((o) => o.key === organization);
+    const what = organization === undefined ? 'all Credit Lens data in this browser' : `the data of "${org ? orgLabel(org) : organization}"`;
     if (!confirm(`Delete ${what}? Export it first if you may need it. This cannot be undone.`)) return;
     const r = await ask('delete', { organization });
     setMessage(r.ok ? { tone: 'ok', text: 'Deleted.' } : { tone: 'warn', text: `Not deleted: ${r.error}` });
@@ -231,7 +233,7 @@ export function Options() {
         <div class="row" style={{ marginTop: '10px' }}>
           {status?.organizations.map((o) => (
             <button key={o.key} type="button" class="cl-button danger" onClick={() => void remove(o.key)}>
-              Delete “{o.name ?? o.key}”
+              Delete “{orgLabel(o)}”
             </button>
           ))}
           <button type="button" class="cl-button danger" onClick={() => void remove()}>

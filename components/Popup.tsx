@@ -13,6 +13,7 @@ import { download } from './download';
 import { plural, wall } from './format';
 import { Headline } from './Headline';
 import { Holding, UndoList } from './Holding';
+import { orgLabel } from './org-label';
 import { PAGE_TITLES } from './page-titles';
 import { Reconciliation } from './Reconciliation';
 import { ReportNotes } from './ReportNotes';
@@ -79,7 +80,7 @@ export function Popup() {
             >
               {status.organizations.map((o) => (
                 <option key={o.key} value={o.key}>
-                  {o.name ?? 'Not named on the page'}
+                  {orgLabel(o)}
                 </option>
               ))}
             </select>

@@ -1,6 +1,7 @@
 // Which organization a read joins: every clue of the page against what the ledger knows, and a
 // holding area for what cannot be told. Cases of issue 12, item 1 (and the CLI's per-file rule).
 import { describe, expect, it } from 'vitest';
+import { renderTable } from '../../demo/pages';
 import { SEED_ACCOUNT } from '../../demo/scenario';
 import { savedPage } from '../../demo/site';
 import { auditFiles } from '../../lib/audit/audit-files';
@@ -189,6 +190,28 @@ describe('the CLI, per file', () => {
     const r = auditFiles(files, parse, DEFAULT_SETTINGS, TODAY);
     expect(r.ok && r.report.organization).toBe(null);
     expect(r.ok && r.report.grants).toHaveLength(9);
+  });
+
+  it('audits an organization called constructor (or __proto__) like any other', () => {
+    for (const name of ['constructor', '__proto__']) {
+      const account = { ...SEED_ACCOUNT, organization: name };
+      const r = auditFiles(ALL.map((k) => file(`${k}.html`, savedPage(k, account))), parse, DEFAULT_SETTINGS, TODAY);
+      expect(r.ok && r.report.organization).toBe(name);
+      expect(r.ok && r.report.grants).toHaveLength(9);
+    }
+  });
+
+  it('adds up the saved pages of a paged grants table (20 + 5 identical rows)', () => {
+    const page = (rows: number, n: number) =>
+      `<!-- saved from url=(0070)https://platform.openai.com/settings/organization/billing/credit-grants -->\n<html><body><header><button aria-label="Organization: Personal">Personal</button></header><main>${renderTable(
+        'table',
+        'Credit grants',
+        ['Received', 'State', 'Balance', 'Expires'],
+        Array.from({ length: rows }, () => ['Oct 31, 2026', 'Available', '$10.00 / $10.00', 'Nov 30, 2027']),
+      )}<nav><span>Page ${n} of 2</span></nav></main></body></html>`;
+    const r = auditFiles([file('grants-2.html', page(5, 2)), file('grants-1.html', page(20, 1))], parse, DEFAULT_SETTINGS, TODAY);
+    expect(r.ok && r.report.grants).toHaveLength(25);
+    expect(r.ok && r.report.totals.creditsAvailableCents).toBe(25_000);
   });
 
   it('ties an unnamed billing history to the named pages by its invoice prefix', () => {
