@@ -22,7 +22,7 @@ const button = (el: HTMLElement, text: string) => [...el.querySelectorAll('butto
 beforeEach(() => {
   fakeBrowser.reset();
   sent = [];
-  fakeBrowser.runtime.onMessage.addListener((message) => {
+  fakeBrowser.runtime.onMessage.addListener((message: unknown) => {
     sent.push(message);
     return Promise.resolve({ ok: true });
   });
