@@ -37,6 +37,8 @@ export const MessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('undo'), id }),
   /** Storage was too full to keep the damaged copy: after it was downloaded, save the recovered ledger over it. */
   z.object({ type: z.literal('recovery-continue') }),
+  /** The injected panel's state (collapsed or open), kept by the background with the rest. */
+  z.object({ type: z.literal('panel'), collapsed: z.boolean().optional() }),
 ]);
 export type Message = z.infer<typeof MessageSchema>;
 export type MessageType = Message['type'];
@@ -97,6 +99,7 @@ export type ExportAnswer = { ok: true; text: string; filename: string } | Failur
 export type ImportPreviewAnswer = { ok: true; token: string; preview: ImportPreview; summary: string } | Failure;
 export type ImportAnswer = { ok: true; summary: string } | Failure;
 export type SettingsAnswer = { ok: true; settings: Settings } | Failure;
+export type PanelAnswer = { ok: true; collapsed: boolean } | Failure;
 
 /** Message type → its answer: the one place both sides read their types from. */
 export interface ProtocolMap {
@@ -115,6 +118,7 @@ export interface ProtocolMap {
   forget: Done;
   undo: Done;
   'recovery-continue': Done;
+  panel: PanelAnswer;
 }
 export type AnswerOf<K extends MessageType> = ProtocolMap[K];
 

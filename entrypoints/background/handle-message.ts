@@ -10,6 +10,7 @@ import { emptyLedger, freeOrgKey, getOrg, hasOrg, orgRecord, type Ledger, type O
 import { describeImport, exportLedger, placeImport, readExport, runChunked } from '../../lib/ledger/transfer';
 import { MessageSchema, type AnswerOf, type Message, type MessageType, type Status } from '../../lib/messages';
 import type { Report } from '../../lib/report-schema';
+import { panelCollapsedItem } from '../../lib/storage-items';
 import { wallClockNow } from '../../lib/wall-clock';
 import { clearJournal, currentIndex, droppedEntries, forgettable, undoable, withoutChange, withoutReads, type ChangeMeta } from './journal-store';
 import { commit, continueRecovery, damagedCopyText, deleteAll, dismissProblem, hasDamagedCopy, readLedger, readProblem, readState, serialized } from './ledger-store';
@@ -112,7 +113,7 @@ const handlers: Handlers = {
     serialized(async () => {
       const state = await readState();
       // Data kept untouched (a newer version's) is exported as it is stored.
-      const text = state.untouched !== undefined && state.readOnly ? `${JSON.stringify(state.untouched)}\n` : exportLedger(state.ledger);
+      const text = state.untouchedBecause === 'newer' ? `${JSON.stringify(state.untouched)}\n` : exportLedger(state.ledger);
       return { ok: true, text, filename: `credit-lens-data-${today()}.json` };
     }),
 
@@ -235,6 +236,11 @@ const handlers: Handlers = {
       await refreshBadge(rebuilt.ledger);
       return { ok: true as const };
     }).catch(failed),
+
+  panel: async (message) => {
+    if (message.collapsed !== undefined) await panelCollapsedItem.setValue(message.collapsed);
+    return { ok: true, collapsed: await panelCollapsedItem.getValue() };
+  },
 
   'recovery-continue': () =>
     serialized(async () => {

@@ -63,7 +63,8 @@ export async function journalWrites(before: Ledger, change: Change, meta: Change
     // Fold the oldest changes into the base (the new one is not stored yet: it is the last).
     const folded = entries.slice(0, Math.min(FOLD, entries.length - 1));
     let base = await unpackLedger((await journalBaseItem.getValue()) ?? (await packLedger(before)));
-    for (const e of folded) base = applyChange(base, await readChange(e.id));
+    // A forget folded away takes the reads it hid with it: they are not applied.
+    for (const e of folded) if (e.kind !== 'forget') base = applyChange(base, await readChange(e.id));
     writes.push({ key: journalBaseItem.key, value: await packLedger(base) });
     for (const e of folded) for (const x of [e, ...(e.hidden ?? [])]) writes.push({ key: journalEntryItem(x.id).key, value: undefined });
     entries = entries.slice(folded.length);

@@ -40,6 +40,8 @@ export interface LedgerState {
   readOnly: string | null;
   /** The stored value that could not be read and is kept untouched, when read-only. */
   untouched?: unknown;
+  /** Why it is untouched: a newer version's data (exported as it is), or a damaged one waiting for the user. */
+  untouchedBecause?: 'newer' | 'damaged';
 }
 
 // The background is the only writer, so the validated ledger can stay in memory between
@@ -72,6 +74,7 @@ export async function readState(): Promise<LedgerState> {
       ledger: emptyLedger(),
       readOnly: `Your Credit Lens data was saved by a newer version of Credit Lens (data version ${loaded.newer}) and is kept as it is: update the extension to use it. You can export it or delete it from the options page; nothing new is saved until then.`,
       untouched: raw,
+      untouchedBecause: 'newer',
     });
   }
   return (cached = await recover(raw, loaded));
@@ -92,7 +95,7 @@ async function recover(raw: unknown, loaded: Extract<ReturnType<typeof loadLedge
       backupKey: ledgerItem.key,
       at,
     };
-    return { ledger: loaded.ledger, readOnly: 'Credit Lens is waiting for you to download the damaged copy of its data (options page).', untouched: raw };
+    return { ledger: loaded.ledger, readOnly: 'Credit Lens is waiting for you to download the damaged copy of its data (options page).', untouched: raw, untouchedBecause: 'damaged' };
   }
   const problem: StorageProblem = {
     message: `${loaded.reason} A compressed copy was kept aside (options page: "Download the damaged copy"); ${what}. Visit the billing pages again to fill in what is missing.`,

@@ -11,7 +11,6 @@ import { readPageWithAnchors, type PageRead } from '../../lib/dashboard/read-pag
 import type { PageKind } from '../../lib/dashboard/routes';
 import type { StorageProblem } from '../../lib/messages';
 import type { Report } from '../../lib/report-schema';
-import { panelCollapsedItem } from '../../lib/storage-items';
 import { wallClockNow } from '../../lib/wall-clock';
 import { followSystemTheme } from '../../components/theme';
 import { removeBadges, renderBadges } from './badges';
@@ -20,7 +19,9 @@ import { pageTheme, siteTheme } from './theme';
 const REREAD_DEBOUNCE_MS = 250;
 /** How long a page may stay empty before we say we could not read it (SPAs load late). */
 const UNREADABLE_AFTER_MS = 4000;
-const readCollapsed = () => panelCollapsedItem.getValue().catch(() => false);
+// The panel's state is kept by the background (lib/storage-items.ts): the content script reaches
+// storage only through messages, and stays small.
+const readCollapsed = () => ask('panel', {}).then((r) => r.ok && r.collapsed, () => false);
 
 /** A performance mark for the bench; a long-lived page keeps only the recent ones. */
 function mark(name: string): void {
@@ -39,7 +40,7 @@ export async function startVisit(ctx: ContentScriptContext, kind: PageKind, url:
   const actions = {
     toggle: () => {
       update({ collapsed: !state.collapsed });
-      void panelCollapsedItem.setValue(state.collapsed);
+      void ask('panel', { collapsed: state.collapsed }).catch(() => undefined);
     },
     copyOutline: () => {
       void navigator.clipboard.writeText(pageOutline(document)).then(
