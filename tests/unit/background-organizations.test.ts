@@ -168,6 +168,32 @@ describe('imports', () => {
     expect(await badge()).toBe('8');
   });
 
+  it('keeps a bounded undo history: old changes are folded in, recent ones still undo exactly', async () => {
+    const acme = exportLedger(ledgerOf(ACME_ACCOUNT, ['credit-grants', 'billing-history']));
+    const importIt = async (text: string) => {
+      const p = await send({ type: 'import-preview', text });
+      if (!p.ok) throw new Error(p.error);
+      await send({ type: 'import-confirm', token: p.token });
+    };
+    await importIt(acme);
+    const minute = (i: number) => `2026-11-27T1${Math.floor(i / 60)}:${String(i % 60).padStart(2, '0')}:00`;
+    for (let i = 0; i < 30; i++) await send({ type: 'snapshot', snapshot: read(savedPage('credit-grants', SEED_ACCOUNT), 'credit-grants', minute(i)) });
+    await send({ type: 'snapshot', snapshot: read(savedPage('billing-history', SEED_ACCOUNT), 'billing-history', minute(30)) });
+    await send({ type: 'forget', organization: 'Personal', page: 'billing-history' });
+    for (let i = 31; i < 75; i++) await send({ type: 'snapshot', snapshot: read(savedPage('overview', SEED_ACCOUNT), 'overview', minute(i)) });
+    const before = await exported();
+    await importIt(exportLedger(ledgerOf({ ...ACME_ACCOUNT, organization: 'Globex', invoicePrefix: '11111111' }, ['credit-grants'])));
+    const s = await status();
+    const index = (await fakeBrowser.storage.local.get('journal')).journal as { entries: unknown[] };
+    expect(index.entries.length).toBeLessThanOrEqual(60);
+    // The first import was folded into the base: no longer listed. The forget is kept.
+    expect(s.undo.map((u) => u.label)).toEqual(['Import of 3 new grants, 0 new invoices, 1 new organization', 'What Billing history read into "Personal" forgotten']);
+    expect(s.organizations.map((o) => o.key).sort()).toEqual(['Acme Research', 'Globex', 'Personal']);
+    expect((await status('Personal')).report!.invoices).toEqual([]);
+    await send({ type: 'undo', id: s.undo[0]!.id });
+    expect(await exported()).toBe(before);
+  });
+
   it('refuses an import larger than the limit, with a clear message', async () => {
     const r = await send({ type: 'import-preview', text: `{"schema":"credit-lens/ledger"${' '.repeat(10_500_000)}}` });
     expect(r).toEqual({ ok: false, error: 'The file is 10.0 MB; Credit Lens imports data exports of up to 10.0 MB, the most the browser keeps for an extension. Nothing was imported.' });
