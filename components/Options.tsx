@@ -5,7 +5,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Settings } from '../lib/analysis/settings';
 import { decimal, parseMoney } from '../lib/dashboard/money';
-import { tooLarge } from '../lib/ledger/transfer';
+import { tooLarge } from '../lib/ledger/keys';
 import type { ImportPreview } from '../lib/ledger/transfer';
 import type { Status } from '../lib/messages';
 import { ask } from './ask';

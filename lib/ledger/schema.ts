@@ -155,10 +155,4 @@ export function freeOrgKey(ledger: Ledger, name: string): string {
   for (let n = 2; ; n++) if (!hasOrg(ledger, `${name} (${n})`)) return `${name} (${n})`;
 }
 
-/** Whether `key` can be the key of an organization called `name` (freeOrgKey's forms). */
-export function keyFitsName(key: string, name: string | null): boolean {
-  if (name === null) return false;
-  if (key === name) return true;
-  const m = /^(.*) \((\d{1,6})\)$/s.exec(key);
-  return m !== null && m[1] === name && Number(m[2]) >= 2;
-}
+export { keyFitsName } from './keys';

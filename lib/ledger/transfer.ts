@@ -9,10 +9,10 @@ import { migrate } from './migrate';
 import { cluesOfOrg, heldId, placeOrg } from './organizations';
 import { LEDGER_SCHEMA, emptyLedger, getOrg, type HeldRead, type Ledger, type OrgLedger } from './schema';
 import { StoredHeldSchema, StoredLedgerSchema, fromStoredOrg, latestSeen, toStored } from './stored';
+import { tooLarge } from './keys';
 import { meaningProblems } from './validate';
 
-/** The most an import may be: more than the browser keeps for an extension (10 MB) cannot be stored. */
-export const IMPORT_LIMIT_BYTES = 10 * 1024 * 1024;
+export { IMPORT_LIMIT_BYTES, tooLarge } from './keys';
 
 /** The compact stored form as JSON; organizations sorted, so a ledger always exports the same bytes. */
 export function exportLedger(ledger: Ledger): string {
@@ -21,14 +21,6 @@ export function exportLedger(ledger: Ledger): string {
 
 export function looksLikeLedger(value: unknown): boolean {
   return typeof value === 'object' && value !== null && (value as { schema?: unknown }).schema === LEDGER_SCHEMA;
-}
-
-const megabytes = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
-
-export function tooLarge(bytes: number): string | null {
-  return bytes > IMPORT_LIMIT_BYTES
-    ? `The file is ${megabytes(bytes)}; Credit Lens imports data exports of up to ${megabytes(IMPORT_LIMIT_BYTES)}, the most the browser keeps for an extension.`
-    : null;
 }
 
 /** Rows validated between two pauses. */
