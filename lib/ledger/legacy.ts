@@ -9,7 +9,7 @@ import { grantGroupKey, grantId } from './identity';
 import { joinGrant } from './merge';
 import { prefixesOf } from './organizations';
 import { LEDGER_SCHEMA, LedgerInvoiceSchema, PageSeenSchema, emptyOrg, orgRecord, type LedgerGrant, type LedgerInvoice, type OrgLedger } from './schema';
-import { toStoredOrg, type StoredOrg } from './stored';
+import { storedInvoice, timeTable, toStoredOrg, type StoredOrg } from './stored';
 
 export interface Step {
   value: Record<string, unknown>;
@@ -94,18 +94,9 @@ export function stepV1(value: Record<string, unknown>): Step {
 
 /** Version 2's compact form (as it was written). */
 function toStoredV2(org: OrgV2): Record<string, unknown> {
-  const times: string[] = [];
-  const index = new Map<string, number>();
-  const t = (at: string): number => {
-    let i = index.get(at);
-    if (i === undefined) {
-      i = times.push(at) - 1;
-      index.set(at, i);
-    }
-    return i;
-  };
+  const { times, t } = timeTable();
   const grants = org.grants.map((g) => [g.displayedDate, g.amountCents, g.currency, g.expiresOn, g.rank, g.state, g.stateText, t(g.stateSeenAt), g.remaining.map(([c, a, b]) => [c, t(a), t(b)])]);
-  const invoices = org.invoices.map((i) => [i.number, i.totalCents, i.currency, i.createdAt, i.url, i.statuses.map(([s, x, a, b]) => [s, x, t(a), t(b)])]);
+  const invoices = org.invoices.map((i) => storedInvoice(i, t));
   const pages: OrgLedger['pages'] = {};
   for (const kind of PAGE_KINDS) if (org.pages[kind]) pages[kind] = org.pages[kind];
   return { organization: org.organization, overview: org.overview, usage: org.usage, pages, times, grants, invoices };

@@ -95,7 +95,8 @@ export interface StoredLedger {
   held: { id: string; source: HeldRead['source']; seenAt: string; reason: string; org: StoredOrg }[];
 }
 
-export function toStoredOrg(org: OrgLedger): StoredOrg {
+/** Each moment once: `t(at)` is its index in `times` (rows refer to moments by index). */
+export function timeTable(): { times: string[]; t: (at: string) => number } {
   const times: string[] = [];
   const index = new Map<string, number>();
   const t = (at: string): number => {
@@ -106,6 +107,16 @@ export function toStoredOrg(org: OrgLedger): StoredOrg {
     }
     return i;
   };
+  return { times, t };
+}
+
+/** An invoice as a tuple (the same in versions 2 and 3). */
+export function storedInvoice(i: LedgerInvoice, t: (at: string) => number): unknown[] {
+  return [i.number, i.totalCents, i.currency, i.createdAt, i.url, i.statuses.map(([s, x, a, b]) => [s, x, t(a), t(b)])];
+}
+
+export function toStoredOrg(org: OrgLedger): StoredOrg {
+  const { times, t } = timeTable();
   const grants = org.grants.map((g) => [
     g.displayedDate,
     g.amountCents,
@@ -120,7 +131,7 @@ export function toStoredOrg(org: OrgLedger): StoredOrg {
     g.position,
     t(g.positionSeenAt),
   ]);
-  const invoices = org.invoices.map((i) => [i.number, i.totalCents, i.currency, i.createdAt, i.url, i.statuses.map(([s, x, a, b]) => [s, x, t(a), t(b)])]);
+  const invoices = org.invoices.map((i) => storedInvoice(i, t));
   // Pages in a fixed order of kinds: equal ledgers are stored as equal bytes.
   const pages: OrgLedger['pages'] = {};
   for (const kind of PAGE_KINDS) if (org.pages[kind]) pages[kind] = org.pages[kind];
