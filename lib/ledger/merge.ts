@@ -255,7 +255,7 @@ export function mergeSnapshotPlaced(ledger: Ledger, snapshot: Snapshot): Merged 
   const small = emptyLedger();
   if (placement.kind === 'held') {
     const { org, grantIds } = first;
-    const id = heldId(snapshot.page, clues);
+    const id = heldId(snapshot.page, clues, org);
     small.held = [{ id, source: snapshot.page, seenAt: snapshot.seenAt, reason: placement.reason, org }];
     const joined = settleHeld(joinLedgers(ledger, small));
     const stillHeld = joined.held.some((h) => h.id === id);

@@ -48,9 +48,28 @@ export function cluesOfOrg(org: OrgLedger): OrgClues {
   return { name: org.organization, id: org.orgIds[0] ?? null, prefixes: org.invoicePrefixes };
 }
 
-/** Reads of the same page with the same clues are held as one. */
-export function heldId(source: string, clues: OrgClues): string {
-  return [source, clues.name ?? '', clues.id ?? '', clues.prefixes.join(',')].join('|');
+/** FNV-1a, 32 bits, as hex: a short name for a longer text. */
+function shortHash(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return h.toString(16).padStart(8, '0');
+}
+
+/**
+ * Reads of the same page with the same clues and the same rows (by identity, not balance) are
+ * held as one: a page read again joins its earlier read. Another organization's page of the same
+ * kind, also unnamed, shows other rows and is held apart, so assigning one never takes the other.
+ */
+export function heldId(source: string, clues: OrgClues, org: OrgLedger): string {
+  const rows = [
+    ...org.grants.map((g) => grantGroupKey(g)).sort(),
+    '/',
+    ...org.invoices.map((i) => i.number).sort(),
+    '/',
+    org.overview ? JSON.stringify([org.overview.balanceCents, org.overview.autoRecharge]) : '',
+    org.usage ? JSON.stringify([org.usage.totalSpendCents, org.usage.from, org.usage.to]) : '',
+  ];
+  return [source, clues.name ?? '', clues.id ?? '', clues.prefixes.join(','), shortHash(rows.join('\n'))].join('|');
 }
 
 const nameOf = (ledger: Ledger, key: string) => ledger.organizations[key]?.organization ?? key;

@@ -105,7 +105,7 @@ export function placeImport(into: Ledger, incoming: Ledger): Imported {
     const clues = cluesOfOrg(org);
     const place = placeOrg(ledger, clues, org);
     if (place.kind === 'held') {
-      hold({ id: heldId('ledger', clues), source: 'ledger', seenAt: latestSeen(org), reason: place.reason, org });
+      hold({ id: heldId('ledger', clues, org), source: 'ledger', seenAt: latestSeen(org), reason: place.reason, org });
       continue;
     }
     const before = getOrg(ledger, place.key);

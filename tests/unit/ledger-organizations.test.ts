@@ -64,6 +64,14 @@ describe('placing reads in organizations', () => {
     expect(ledger.held[0]!.org.grants).toHaveLength(3);
   });
 
+  it("holds two organizations' unnamed pages apart, and a page read again with the first", () => {
+    const a = read(unnamedPage('credit-grants', SEED_ACCOUNT), 'credit-grants');
+    const b = read(unnamedPage('credit-grants', ACME_ACCOUNT), 'credit-grants', `${TODAY}T11:00:00`);
+    const again = { ...a, seenAt: `${TODAY}T12:00:00`, grants: a.grants.map((g) => ({ ...g, remainingCents: Math.max(0, g.remainingCents - 100) })) };
+    const ledger = fold([a, b, again]);
+    expect(ledger.held.map((h) => h.org.grants.length).sort()).toEqual([3, 9]);
+  });
+
   it('ties an unnamed billing history to the organization its invoice prefix belongs to, in either order', () => {
     const unnamed = read(unnamedPage('billing-history', SEED_ACCOUNT), 'billing-history');
     const named = read(savedPage('credit-grants', SEED_ACCOUNT), 'credit-grants');

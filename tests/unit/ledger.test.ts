@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import type { GrantRow, InvoiceRow, Snapshot } from '../../lib/dashboard/snapshot';
 import { loadLedger } from '../../lib/ledger/load';
 import { MIGRATIONS } from '../../lib/ledger/migrate';
-import { ledgerCounts, mergeSnapshot } from '../../lib/ledger/merge';
+import { ledgerCounts, mergeSnapshot, snapshotOrg } from '../../lib/ledger/merge';
+import { cluesOf, heldId } from '../../lib/ledger/organizations';
 import { emptyLedger, LEDGER_VERSION, type Ledger } from '../../lib/ledger/schema';
 import { exportLedger, importLedger } from '../../lib/ledger/transfer';
 
@@ -94,7 +95,8 @@ describe('merge', () => {
         const ledger = fold(xs);
         for (const s of xs) {
           // Unnamed reads are held, never joined to a named organization.
-          const org = s.organization === null ? ledger.held.find((h) => h.id.startsWith(`${s.page}|`))!.org : ledger.organizations[s.organization]!;
+          const id = heldId(s.page, cluesOf(s), snapshotOrg(s).org);
+          const org = s.organization === null ? ledger.held.find((h) => h.id === id)!.org : ledger.organizations[s.organization]!;
           for (const inv of s.invoices) expect(org.invoices.some((i) => i.number === inv.number)).toBe(true);
           const groups = new Map<string, number>();
           for (const g of s.grants) groups.set(JSON.stringify([g.displayedDate, g.amountCents]), (groups.get(JSON.stringify([g.displayedDate, g.amountCents])) ?? 0) + 1);
