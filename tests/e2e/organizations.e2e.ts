@@ -49,8 +49,16 @@ async function readAll(page: Page, account: DemoAccount, render: (k: PageKind, a
   for (const kind of ['credit-grants', 'billing-history', 'overview'] as PageKind[]) {
     serve = (url) => (url === pageUrl(kind) ? render(kind, account) : null);
     await page.goto(pageUrl(kind));
-    // Stored: the background answers first and writes after.
-    await expect.poll(async () => (await ledger())?.organizations[account.organization]?.pages[kind] !== undefined).toBe(true);
+    // Stored: the background answers first and writes after. (Looked up in the worker: any name is a key there.)
+    const stored = () =>
+      browser.worker.evaluate(
+        async ([org, page]) => {
+          const orgs = (((await chrome.storage.local.get('ledger')) as { ledger?: { organizations: Record<string, { pages: Record<string, unknown> }> } }).ledger?.organizations ?? {});
+          return Object.prototype.hasOwnProperty.call(orgs, org) && orgs[org]!.pages[page] !== undefined;
+        },
+        [account.organization, kind] as const,
+      );
+    await expect.poll(stored).toBe(true);
   }
 }
 
@@ -67,6 +75,18 @@ describe('organizations', () => {
     // Acme's normal recharges are judged against its own credit: no critical alert, no badge.
     await expect.poll(() => browser.worker.evaluate(() => chrome.action.getBadgeText({}))).toBe('');
     expect(await page.locator('credit-lens-panel .cl-count').count()).toBe(0);
+    await page.close();
+  });
+
+  it('stores an organization called __proto__ or constructor like any other', async () => {
+    await reset();
+    const page = await browser.context.newPage();
+    await readAll(page, { ...SEED_ACCOUNT, organization: '__proto__' }, savedPage);
+    await readAll(page, { ...ACME_ACCOUNT, organization: 'constructor' }, savedPage);
+    // Read in the worker itself: the stored value, not a copy passed through the test's wire.
+    const keys = await browser.worker.evaluate(async () => Object.keys(((await chrome.storage.local.get('ledger')) as { ledger: { organizations: object } }).ledger.organizations));
+    expect(keys.sort()).toEqual(['__proto__', 'constructor']);
+    await expect.poll(() => browser.worker.evaluate(() => chrome.action.getBadgeText({}))).toBe('');
     await page.close();
   });
 
