@@ -104,6 +104,36 @@ describe('imports', () => {
   });
 });
 
+describe('a grant is one grant whatever cells are late', () => {
+  it('keeps each grant once when the Expires cells fill in after the rows', async () => {
+    const url = pageUrl('credit-grants');
+    const rows = [
+      ['Oct 31, 2026', 'Available', '$10.00 / $10.00', '—'],
+      ['Oct 31, 2026', 'Available', '$10.00 / $10.00', '—'],
+      ['May 31, 2026', 'Available', '$6.20 / $10.00', '—'],
+    ];
+    const html = `<!DOCTYPE html><html><body><header><button aria-label="Organization: Personal">Personal</button></header><main>${renderTable('table', 'Credit grants', ['Received', 'State', 'Balance', 'Expires'], rows)}</main></body></html>`;
+    browser = await start({ [url]: html });
+    const grants = async () => {
+      const raw = await storedLedger(browser!);
+      return raw ? fromStored(StoredLedgerSchema.parse(raw)).ledger.organizations.Personal?.grants ?? [] : [];
+    };
+    const page = await browser.context.newPage();
+    await page.goto(url);
+    await expect.poll(async () => (await grants()).length).toBe(3);
+    expect((await grants()).map((g) => g.expiresOn)).toEqual([null, null, null]);
+    // The site fills in the expiry dates a moment later (400 ms on the real page).
+    await page.evaluate(() => {
+      const dates = ['Nov 30, 2027', 'Nov 30, 2027', 'Jun 30, 2027'];
+      document.querySelectorAll('tbody tr').forEach((tr, i) => {
+        tr.querySelector('td:last-child')!.firstChild!.textContent = dates[i]!;
+      });
+    });
+    await expect.poll(async () => (await grants()).map((g) => g.expiresOn)).toEqual(['2027-11-30', '2027-11-30', '2027-06-30']);
+    expect(await grants()).toHaveLength(3);
+  });
+});
+
 describe('a grants table in pages', () => {
   it('adds 20 + 5 identical rows on two pages up to 25 grants, and a re-read of page 1 adds none', async () => {
     const url = pageUrl('credit-grants');
