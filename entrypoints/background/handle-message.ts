@@ -12,7 +12,7 @@ import { MessageSchema, type AnswerOf, type Message, type MessageType, type Stat
 import type { Report } from '../../lib/report-schema';
 import { panelCollapsedItem } from '../../lib/storage-items';
 import { wallClockNow } from '../../lib/wall-clock';
-import { clearJournal, currentIndex, droppedEntries, forgettable, undoable, withoutChange, withoutReads, type ChangeMeta } from './journal-store';
+import { clearJournal, currentIndex, historyWrites, forgettable, undoable, withoutChange, withoutReads, type ChangeMeta } from './journal-store';
 import { commit, continueRecovery, damagedCopyText, deleteAll, dismissProblem, hasDamagedCopy, readLedger, readProblem, readState, serialized } from './ledger-store';
 import { pendingImports } from './pending-imports';
 import { readCurrentOrg, readSettings, updateSettings, writeCurrentOrg } from './settings-store';
@@ -222,7 +222,7 @@ const handlers: Handlers = {
       const name = nameOf(await readLedger(), message.organization);
       const rebuilt = await withoutReads(message.organization, message.page, `What ${PAGE_TITLES[message.page]} read into "${name}" forgotten`);
       if ('error' in rebuilt) return { ok: false as const, error: rebuilt.error };
-      await commit(rebuilt.ledger, { writes: [{ key: 'local:journal', value: rebuilt.index }, ...(before ? droppedEntries(before, rebuilt.index) : [])] });
+      await commit(rebuilt.ledger, { writes: historyWrites(before, rebuilt.index) });
       await refreshBadge(rebuilt.ledger);
       return { ok: true as const };
     }).catch(failed),
@@ -232,7 +232,7 @@ const handlers: Handlers = {
       const before = await currentIndex();
       const rebuilt = await withoutChange(message.id);
       if ('error' in rebuilt) return { ok: false as const, error: rebuilt.error };
-      await commit(rebuilt.ledger, { writes: [{ key: 'local:journal', value: rebuilt.index }, ...(before ? droppedEntries(before, rebuilt.index) : [])] });
+      await commit(rebuilt.ledger, { writes: historyWrites(before, rebuilt.index) });
       await refreshBadge(rebuilt.ledger);
       return { ok: true as const };
     }).catch(failed),

@@ -121,13 +121,14 @@ export async function withoutReads(org: string, page: string, label: string): Pr
   }
 }
 
-/** Removed entries' keys, to delete once the new index is written. */
-export function droppedEntries(before: JournalIndex, after: JournalIndex): Write[] {
+/** The writes that make `after` the history: its index, and removing the entries it no longer has. */
+export function historyWrites(before: JournalIndex | null, after: JournalIndex): Write[] {
   const kept = new Set(after.entries.flatMap((e) => [e, ...(e.hidden ?? [])]).map((e) => e.id));
-  return before.entries
+  const dropped = (before?.entries ?? [])
     .flatMap((e) => [e, ...(e.hidden ?? [])])
     .filter((e) => !kept.has(e.id))
-    .map((e) => ({ key: journalEntryItem(e.id).key, value: undefined }));
+    .map((e): Write => ({ key: journalEntryItem(e.id).key, value: undefined }));
+  return [{ key: journalItem.key, value: after }, ...dropped];
 }
 
 export async function currentIndex(): Promise<JournalIndex | null> {
