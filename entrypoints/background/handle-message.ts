@@ -222,6 +222,11 @@ const handlers: Handlers = {
       const name = nameOf(await readLedger(), message.organization);
       const rebuilt = await withoutReads(message.organization, message.page, `What ${PAGE_TITLES[message.page]} read into "${name}" forgotten`);
       if ('error' in rebuilt) return { ok: false as const, error: rebuilt.error };
+      // Reads from before the undo history began are part of its base: forgetting only the later
+      // ones would look like forgetting the page while keeping some of what it read.
+      if (getOrg(rebuilt.ledger, message.organization)?.pages[message.page]) {
+        return { ok: false as const, error: `${PAGE_TITLES[message.page]} was also read before ${before ? before.baseAt.replace('T', ' ') : 'the undo history began'}, which cannot be forgotten on its own any more: delete "${name}" in the options page instead, then read its pages again.` };
+      }
       await commit(rebuilt.ledger, { writes: historyWrites(before, rebuilt.index) });
       await refreshBadge(rebuilt.ledger);
       return { ok: true as const };

@@ -194,6 +194,21 @@ describe('imports', () => {
     expect(await exported()).toBe(before);
   });
 
+  it('does not pretend to forget a page whose earlier reads are older than the undo history', async () => {
+    await visit(SEED_ACCOUNT);
+    await status(); // the writes are done
+    // The undo history was cleared (as when storage is full)…
+    await fakeBrowser.storage.local.remove(['journal', 'journalBase']);
+    forgetCachedLedger();
+    // …then the page is read again: only this read is in the new history.
+    await send({ type: 'snapshot', snapshot: read(savedPage('billing-history', SEED_ACCOUNT), 'billing-history', '2026-11-28T10:00:00') });
+    const s = await status();
+    expect(s.forgettable).toEqual(['billing-history']);
+    const r = await send({ type: 'forget', organization: 'Personal', page: 'billing-history' });
+    expect(r).toMatchObject({ ok: false, error: expect.stringMatching(/^Billing history was also read before .*cannot be forgotten on its own any more/) });
+    expect((await status()).report!.invoices).toHaveLength(8);
+  });
+
   it('refuses an import larger than the limit, with a clear message', async () => {
     const r = await send({ type: 'import-preview', text: `{"schema":"credit-lens/ledger"${' '.repeat(10_500_000)}}` });
     expect(r).toEqual({ ok: false, error: 'The file is 10.0 MB; Credit Lens imports data exports of up to 10.0 MB, the most the browser keeps for an extension. Nothing was imported.' });
