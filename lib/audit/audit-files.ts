@@ -9,6 +9,7 @@ import { joinOrgs, mergeSnapshotPlaced, settleHeld } from '../ledger/merge';
 import { emptyLedger, emptyOrg, type Ledger, type OrgLedger } from '../ledger/schema';
 import { importLedger, looksLikeLedger } from '../ledger/transfer';
 import type { Report } from '../report-schema';
+import { wallClockNow } from '../wall-clock';
 
 export interface InputFile {
   name: string;
@@ -37,7 +38,8 @@ export function auditFiles(files: InputFile[], parseHtml: (html: string) => Docu
         return { ok: false, error: `${file.name}: not valid JSON, and not a saved page.` };
       }
       if (!looksLikeLedger(raw)) return { ok: false, error: `${file.name}: a JSON file that is not a Credit Lens data export.` };
-      const imported = importLedger(ledger, file.text, today);
+      // Nothing in an export can have been seen after now (`today` may be set earlier, for reproducible output).
+      const imported = importLedger(ledger, file.text, [today, wallClockNow().slice(0, 10)].sort()[1]!);
       if (!imported.ok) return { ok: false, error: `${file.name}: ${imported.reason}` };
       ledger = imported.ledger;
       sources.push({ page: 'ledger', file: file.name, rows: imported.preview.rows, warnings: [], seenAt: null });

@@ -2,16 +2,12 @@
 // These checks hold for every ledger this code builds from pages (merge.ts), so a file that fails
 // one was made or changed by something else, and is refused whole.
 import { formatCents } from '../dashboard/money';
+import { addDaysToDay } from '../wall-clock';
 import { grantGroupKey } from './identity';
 import { keyFitsName, type HeldRead, type Ledger, type LedgerGrant, type OrgLedger } from './schema';
 
 /** Dates before this are not OpenAI billing (prepaid credit began in 2023; some margin). */
 const EARLIEST = '2015-01-01';
-
-function addDays(day: string, days: number): string {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
-}
 
 const covers = (o: readonly [number, string, string], t: string) => o[1] <= t && t <= o[2];
 
@@ -23,7 +19,7 @@ function checkGrants(where: string, grants: readonly LedgerGrant[], latestDay: s
     if (ids.has(g.id)) problems.push(`${name} appears twice`);
     ids.add(g.id);
     if (g.displayedDate < EARLIEST || g.displayedDate > latestDay) problems.push(`${name}: its date is out of range`);
-    if (g.expiresOn !== null && (g.expiresOn < g.displayedDate || g.expiresOn > addDays(latestDay, 366 * 5))) problems.push(`${name}: it expires ${g.expiresOn}, out of range`);
+    if (g.expiresOn !== null && (g.expiresOn < g.displayedDate || g.expiresOn > addDaysToDay(latestDay, 366 * 5))) problems.push(`${name}: it expires ${g.expiresOn}, out of range`);
     for (const [cents, first, last] of g.remaining) {
       if (cents < 0 || cents > g.amountCents) problems.push(`${name}: a remaining ${formatCents(cents)} is not between $0.00 and its ${formatCents(g.amountCents)}`);
       if (first > last || first.slice(0, 10) < EARLIEST || last.slice(0, 10) > latestDay) problems.push(`${name}: seen at impossible times (${first} – ${last})`);
@@ -63,7 +59,7 @@ function checkOrg(where: string, org: OrgLedger, latestDay: string, problems: st
     if (numbers.has(i.number)) problems.push(`${name} appears twice`);
     numbers.add(i.number);
     const firstSeen = i.statuses.reduce((m, s) => (s[2] < m ? s[2] : m), i.statuses[0]![2]);
-    if (i.createdAt.slice(0, 10) < EARLIEST || i.createdAt.slice(0, 10) > addDays(firstSeen.slice(0, 10), 1)) problems.push(`${name}: created ${i.createdAt}, after it was first seen or out of range`);
+    if (i.createdAt.slice(0, 10) < EARLIEST || i.createdAt.slice(0, 10) > addDaysToDay(firstSeen.slice(0, 10), 1)) problems.push(`${name}: created ${i.createdAt}, after it was first seen or out of range`);
     for (const [, , first, last] of i.statuses) {
       if (first > last || first.slice(0, 10) < EARLIEST || last.slice(0, 10) > latestDay) problems.push(`${name}: seen at impossible times (${first} – ${last})`);
     }
@@ -82,7 +78,7 @@ function checkOrg(where: string, org: OrgLedger, latestDay: string, problems: st
  */
 export function meaningProblems(ledger: Ledger, today: string): string[] {
   const problems: string[] = [];
-  const latestDay = addDays(today, 1); // a wall clock a time zone ahead
+  const latestDay = addDaysToDay(today, 1); // a wall clock a time zone ahead
   for (const [key, org] of Object.entries(ledger.organizations)) {
     const where = `organization "${key}"`;
     if (!keyFitsName(key, org.organization)) problems.push(`${where} is stored under a key that is not its name ("${org.organization ?? ''}")`);
