@@ -3,13 +3,13 @@
 // only its damaged rows. Golden examples: tests/fixtures/ledger-v1.json, ledger-v2.json.
 import { z } from 'zod';
 import { PAGE_KINDS } from '../dashboard/routes';
-import { GRANT_STATES, INVOICE_STATUSES } from '../dashboard/snapshot';
+import { GRANT_STATES } from '../dashboard/snapshot';
 import { AutoRechargeSchema, DateSchema, DateTimeSchema } from '../snapshot-schema';
 import { grantGroupKey, grantId } from './identity';
 import { joinGrant } from './merge';
 import { prefixesOf } from './organizations';
 import { LEDGER_SCHEMA, LedgerInvoiceSchema, PageSeenSchema, emptyOrg, orgRecord, type LedgerGrant, type LedgerInvoice, type OrgLedger } from './schema';
-import { storedInvoice, timeTable, toStoredOrg, type StoredOrg } from './stored';
+import { readStoredInvoice, storedInvoice, timeTable, toStoredOrg, type StoredOrg } from './stored';
 
 export interface Step {
   value: Record<string, unknown>;
@@ -104,7 +104,6 @@ function toStoredV2(org: OrgV2): Record<string, unknown> {
 
 const time = z.number().int().nonnegative();
 const StoredGrantV2 = z.tuple([DateSchema, cents.nonnegative(), z.string().max(8), DateSchema.nullable(), z.number().int().nonnegative(), z.enum(GRANT_STATES), z.string().max(200), time, z.array(z.tuple([cents, time, time])).min(1).max(10_000)]);
-const StoredInvoiceV2 = z.tuple([z.string().min(1).max(200), cents, z.string().max(8), DateTimeSchema, z.string().max(2048).nullable(), z.array(z.tuple([z.enum(INVOICE_STATUSES), z.string().max(200), time, time])).min(1).max(1000)]);
 
 function fromStoredV2(o: Record<string, unknown>): { org: OrgV2; dropped: number } {
   const times = fieldOr(z.array(DateTimeSchema).max(1_000_000), o.times, []);
@@ -124,14 +123,9 @@ function fromStoredV2(o: Record<string, unknown>): { org: OrgV2; dropped: number
   }
   const invoices: LedgerInvoice[] = [];
   for (const raw of Array.isArray(o.invoices) ? o.invoices : []) {
-    const r = StoredInvoiceV2.safeParse(raw);
-    const statuses = r.success ? r.data[5].map(([s, x, a, b]) => [s, x, at(a), at(b)] as const) : [];
-    if (!r.success || statuses.some(([, , a, b]) => !a || !b)) {
-      dropped++;
-      continue;
-    }
-    const [number, totalCents, currency, createdAt, url] = r.data;
-    invoices.push({ number, totalCents, currency, createdAt, url, statuses: statuses as LedgerInvoice['statuses'] });
+    const invoice = readStoredInvoice(raw, at);
+    if (invoice) invoices.push(invoice);
+    else dropped++;
   }
   return { org: { ...commonFields(o), grants, invoices }, dropped };
 }

@@ -115,6 +115,15 @@ export function storedInvoice(i: LedgerInvoice, t: (at: string) => number): unkn
   return [i.number, i.totalCents, i.currency, i.createdAt, i.url, i.statuses.map(([s, x, a, b]) => [s, x, t(a), t(b)])];
 }
 
+/** An invoice tuple (versions 2 and 3) read back, or null when it does not validate. */
+export function readStoredInvoice(raw: unknown, at: (i: number) => string | undefined): LedgerInvoice | null {
+  const r = StoredInvoiceSchema.safeParse(raw);
+  const statuses = r.success ? r.data[5].map(([s, x, a, b]) => [s, x, at(a), at(b)] as const) : [];
+  if (!r.success || statuses.some(([, , a, b]) => !a || !b)) return null;
+  const [number, totalCents, currency, createdAt, url] = r.data;
+  return { number, totalCents, currency, createdAt, url, statuses: statuses as LedgerInvoice['statuses'] };
+}
+
 export function toStoredOrg(org: OrgLedger): StoredOrg {
   const { times, t } = timeTable();
   const grants = org.grants.map((g) => [
@@ -212,14 +221,9 @@ export function fromStoredOrg(raw: unknown): { org: OrgLedger; dropped: number }
   }
   const invoices: LedgerInvoice[] = [];
   for (const rawInvoice of stored.invoices) {
-    const r = StoredInvoiceSchema.safeParse(rawInvoice);
-    const statuses = r.success ? r.data[5].map(([s, x, a, b]) => [s, x, at(a), at(b)] as const) : [];
-    if (!r.success || statuses.some(([, , a, b]) => !a || !b)) {
-      dropped++;
-      continue;
-    }
-    const [number, totalCents, currency, createdAt, url] = r.data;
-    invoices.push({ number, totalCents, currency, createdAt, url, statuses: statuses as LedgerInvoice['statuses'] });
+    const invoice = readStoredInvoice(rawInvoice, at);
+    if (invoice) invoices.push(invoice);
+    else dropped++;
   }
   const grantPages: GrantPage[] = stored.grantPages.map((p) => ({
     ...p,
