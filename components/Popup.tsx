@@ -3,7 +3,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { PAGE_KINDS, pageUrl, PAGE_TITLES } from '../lib/dashboard/pages';
-import type { Status, StatusAnswer } from '../lib/messages';
+import type { Status } from '../lib/messages';
+import { ledgerItem } from '../lib/storage-items';
 import { grantsCsv } from '../lib/exports/grants-csv';
 import { supportRequest } from '../lib/exports/support-request';
 import { AlertList } from './AlertList';
@@ -11,6 +12,8 @@ import { ask } from './ask';
 import { download } from './download';
 import { plural, wall } from './format';
 import { Headline } from './Headline';
+import { Holding, UndoList } from './Holding';
+import { orgLabel } from './org-label';
 import { Reconciliation } from './Reconciliation';
 import { ReportNotes } from './ReportNotes';
 import { Timeline } from './Timeline';
@@ -20,26 +23,30 @@ export function Popup() {
   const [status, setStatus] = useState<Status | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [refused, setRefused] = useState<string | null>(null);
   // The organization picked in the switcher, kept across refreshes.
   const picked = useRef<string | undefined>(undefined);
   const load = (organization = picked.current) =>
-    ask<StatusAnswer>({ type: 'status', organization }).then(
+    ask('status', { organization }).then(
       (s) => (s.ok ? setStatus(s) : setError(s.error)),
       (e: unknown) => setError(`No answer from the extension: ${String(e)}`),
     );
+  /** After an action: show its error, if any, and what it changed. */
+  const after = (problem?: string) => {
+    setRefused(problem ?? null);
+    void load();
+  };
   useEffect(() => {
     void load();
     // Stay current while a billing page is read with the popup open.
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const onChanged = (changes: Record<string, unknown>, area: string) => {
-      if (area !== 'local' || !('ledger' in changes)) return;
+    const unwatch = ledgerItem.watch(() => {
       clearTimeout(timer);
       timer = setTimeout(() => void load(), 200);
-    };
-    browser.storage.onChanged.addListener(onChanged);
+    });
     return () => {
       clearTimeout(timer);
-      browser.storage.onChanged.removeListener(onChanged);
+      unwatch();
     };
   }, []);
 
@@ -72,7 +79,7 @@ export function Popup() {
             >
               {status.organizations.map((o) => (
                 <option key={o.key} value={o.key}>
-                  {o.name ?? 'Not named on the page'}
+                  {orgLabel(o)}
                 </option>
               ))}
             </select>
@@ -82,15 +89,26 @@ export function Popup() {
         ) : null}
         {critical > 0 && <span class="cl-count">{plural(critical, 'critical alert')}</span>}
       </header>
+      {status.readOnly && (
+        <p class="cl-warn" role="alert">
+          {status.readOnly}
+        </p>
+      )}
       {status.problem && (
         <div class="cl-warn" role="alert">
           <p>{status.problem.message}</p>
-          <button type="button" class="cl-button" onClick={() => void ask({ type: 'dismiss-problem' }).then(() => load(status.current ?? undefined))}>
+          <button type="button" class="cl-button" onClick={() => void ask('dismiss-problem').then(() => load(status.current ?? undefined))}>
             Dismiss
           </button>
         </div>
       )}
-      {!report && (
+      {refused && (
+        <p class="cl-warn" role="alert">
+          {refused}
+        </p>
+      )}
+      <Holding held={status.held} onChange={after} />
+      {!report && !status.held.length && (
         <p>
           Nothing read yet. Open your billing pages on platform.openai.com while signed in: Credit Lens reads them where you are and keeps what it
           learns in this browser only.
@@ -135,12 +153,28 @@ export function Popup() {
                     {PAGE_TITLES[kind]}
                   </a>
                 </th>
-                <td>{seen ? (seen.understood ? `read ${wall(seen.seenAt)}` : `could not be read (${wall(seen.seenAt)})`) : 'not read yet'}</td>
+                <td>
+                  {seen ? (seen.understood ? `read ${wall(seen.seenAt)}` : `could not be read (${wall(seen.seenAt)})`) : 'not read yet'}
+                  {status.current !== null && status.forgettable.includes(kind) && (
+                    <>
+                      {' '}
+                      <button
+                        type="button"
+                        class="cl-link"
+                        aria-label={`Forget what ${PAGE_TITLES[kind]} read`}
+                        onClick={() => void ask('forget', { organization: status.current!, page: kind }).then((r) => after(r.ok ? undefined : r.error))}
+                      >
+                        Forget
+                      </button>
+                    </>
+                  )}
+                </td>
               </tr>
             );
           })}
         </tbody>
       </table>
+      <UndoList undo={status.undo} onChange={after} />
       <p class="foot">
         <a href={browser.runtime.getURL('/options.html')} target="_blank" rel="noreferrer">
           Settings and data

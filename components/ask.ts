@@ -1,7 +1,8 @@
-// Send a typed message to the background worker and get its answer (the worker validates it).
+// Send a message to the background worker: its answer's type comes from the protocol map
+// (lib/messages.ts), not from the caller. The worker validates every message it gets.
 import { browser } from 'wxt/browser';
-import type { Message } from '../lib/messages';
+import type { AnswerOf, MessageType, RequestOf } from '../lib/messages';
 
-export function ask<T>(message: Message): Promise<T> {
-  return browser.runtime.sendMessage(message) as Promise<T>;
+export function ask<K extends MessageType>(type: K, ...data: keyof RequestOf<K> extends never ? [] : [RequestOf<K>]): Promise<AnswerOf<K>> {
+  return browser.runtime.sendMessage({ ...data[0], type }) as Promise<AnswerOf<K>>;
 }

@@ -37,10 +37,16 @@ export const AutoRechargeSchema = z.object({
   targetCents: cents.nullable(),
 });
 
+const position = z.number().int().min(0).max(10_000_000).nullable();
+export const TablePositionSchema = z.object({ firstRow: position, page: position, pages: position, totalRows: position });
+
 export const SnapshotSchema = z.object({
   page: z.enum(PAGE_KINDS),
   url: text(2048),
   organization: text(200).nullable(),
+  organizationId: text(100).nullable().optional(),
+  organizationConflict: text(2000).nullable().optional(),
+  tablePosition: TablePositionSchema.nullable().optional(),
   seenAt: DateTimeSchema,
   grants: z.array(GrantRowSchema).max(100_000),
   invoices: z.array(InvoiceRowSchema).max(100_000),

@@ -5,6 +5,12 @@ import { format } from 'date-fns';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
+/**
+ * When a page was seen, for a saved page whose content proves no time (an overview or usage page
+ * read by the CLI): older than any real sighting, so any real one wins (lib/analysis/seen-at.ts).
+ */
+export const TIME_NOT_SHOWN = '1970-01-01T00:00:00';
+
 /** A Date's local wall clock as YYYY-MM-DDTHH:mm:ss. */
 export function wallClockNow(d = new Date()): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;

@@ -1,33 +1,258 @@
-// The background worker's one entry for messages: validate, then act on the ledger.
+// The background worker's one entry for messages: validate (lib/messages.ts), then act on the
+// ledger. Each handler is typed by the protocol map, so what it answers is what senders expect.
 import { buildReport } from '../../lib/analysis/report';
-import { mergeSnapshot } from '../../lib/ledger/merge';
-import { orgKey, type Ledger } from '../../lib/ledger/schema';
-import { exportLedger, importLedger } from '../../lib/ledger/transfer';
-import { MessageSchema, type Status } from '../../lib/messages';
+import type { PageKind } from '../../lib/dashboard/pages/kinds';
+import { PAGE_TITLES } from '../../lib/dashboard/pages';
+import { applyChange, type Change } from '../../lib/ledger/journal';
+import { mergeSnapshotPlaced } from '../../lib/ledger/merge';
+import { contradiction, cluesOfOrg, heldCandidates } from '../../lib/ledger/organizations';
+import { emptyLedger, freeOrgKey, getOrg, hasOrg, orgRecord, type Ledger, type OrgLedger } from '../../lib/ledger/schema';
+import { describeImport, exportLedger, placeImport, readExport, runChunked } from '../../lib/ledger/transfer';
+import { MessageSchema, type AnswerOf, type Message, type MessageType, type Status } from '../../lib/messages';
 import type { Report } from '../../lib/report-schema';
+import { panelCollapsedItem } from '../../lib/storage-items';
 import { wallClockNow } from '../../lib/wall-clock';
-import { dismissProblem, readLedger, readProblem, serialized, writeLedger } from './ledger-store';
+import { clearJournal, currentIndex, historyWrites, forgettable, undoable, withoutChange, withoutReads, type ChangeMeta } from './journal-store';
+import { commit, continueRecovery, damagedCopyText, deleteAll, dismissProblem, hasDamagedCopy, readLedger, readProblem, readState, serialized } from './ledger-store';
+import { pendingImports } from './pending-imports';
 import { readCurrentOrg, readSettings, updateSettings, writeCurrentOrg } from './settings-store';
 import { showCriticalCount } from './toolbar-badge';
 
 const today = () => wallClockNow().slice(0, 10);
 
-async function reportFor(ledger: Ledger, key: string | null): Promise<Report | null> {
-  const org = key === null ? undefined : ledger.organizations[key];
+async function reportOf(org: OrgLedger | undefined): Promise<Report | null> {
   return org ? buildReport(org, { today: today(), settings: await readSettings() }) : null;
 }
 
 /** The organization to show: the one asked for, else the last one seen, else any. */
 async function pick(ledger: Ledger, asked?: string): Promise<string | null> {
-  if (asked !== undefined && asked in ledger.organizations) return asked;
+  if (asked !== undefined && hasOrg(ledger, asked)) return asked;
   const current = await readCurrentOrg();
-  if (current !== null && current in ledger.organizations) return current;
+  if (current !== null && hasOrg(ledger, current)) return current;
   return Object.keys(ledger.organizations)[0] ?? null;
 }
 
 async function refreshBadge(ledger: Ledger): Promise<void> {
-  await showCriticalCount(await reportFor(ledger, await pick(ledger)));
+  await showCriticalCount(await reportOf(getOrg(ledger, await pick(ledger)))).catch(() => undefined);
 }
+
+const nameOf = (ledger: Ledger, key: string) => ledger.organizations[key]?.organization ?? key;
+const pageTitle = (source: string) => (source === 'ledger' ? 'An imported file' : PAGE_TITLES[source as PageKind]);
+
+/** Save a change with its undo entry; the badge follows. */
+async function save(before: Ledger, change: Change, meta: ChangeMeta): Promise<Ledger> {
+  const ledger = applyChange(before, change);
+  await commit(ledger, { before, change, meta });
+  await refreshBadge(ledger);
+  return ledger;
+}
+
+const failed = (error: unknown) => ({ ok: false as const, error: error instanceof Error ? error.message : String(error) });
+const pause = () => new Promise<void>((resume) => setTimeout(resume, 0));
+
+type Handlers = { [K in MessageType]: (message: Extract<Message, { type: K }>) => Promise<AnswerOf<K>> };
+
+const handlers: Handlers = {
+  snapshot: (message) =>
+    // Answer as soon as the report is ready; the write stays queued in order behind it, and
+    // the next message reads the ledger from memory (ledger-store.ts).
+    new Promise((answer) => {
+      void serialized(async () => {
+        const state = await readState();
+        const merged = mergeSnapshotPlaced(state.ledger, message.snapshot);
+        const { ledger, placement } = merged;
+        const key = placement.kind === 'org' ? placement.key : null;
+        const held = merged.heldId ? ledger.held.find((h) => h.id === merged.heldId) : undefined;
+        const report = await reportOf(key !== null ? ledger.organizations[key] : held?.org);
+        let problem = await readProblem();
+        if (state.readOnly) problem = { message: state.readOnly, backupKey: '', at: wallClockNow() };
+        else if (held) problem = { message: `${held.reason} It is kept aside, counted nowhere, until you assign it to an organization: open Credit Lens from the toolbar.`, backupKey: '', at: wallClockNow() };
+        answer({ ok: true, report, problem, grantIds: merged.grantIds, organization: key, held: held?.reason ?? null });
+        if (state.readOnly) return;
+        const page = message.snapshot.page;
+        await commit(ledger, { before: state.ledger, change: { add: merged.change, removeHeld: [] }, meta: { kind: 'read', label: `What ${PAGE_TITLES[page]} read`, org: key, page } });
+        if (key !== null) await writeCurrentOrg(key);
+        await refreshBadge(ledger);
+      }).catch((error: unknown) => answer({ ok: false, error: `Could not save what this page showed: ${failed(error).error}` }));
+    }),
+
+  status: (message) =>
+    serialized(async (): Promise<Status> => {
+      const state = await readState();
+      const ledger = state.ledger;
+      const key = await pick(ledger, message.organization);
+      const org = getOrg(ledger, key);
+      const pages: Status['pages'] = {};
+      for (const [kind, seen] of Object.entries(org?.pages ?? {})) pages[kind as PageKind] = { seenAt: seen.seenAt, understood: seen.understood, rows: seen.rows };
+      const index = await currentIndex().catch(() => null);
+      return {
+        ok: true,
+        organizations: Object.entries(ledger.organizations).map(([k, o]) => ({ key: k, name: o.organization })),
+        current: key,
+        report: await reportOf(org),
+        pages,
+        forgettable: forgettable(index, key) as PageKind[],
+        problem: await readProblem(),
+        settings: await readSettings(),
+        held: ledger.held.map((h) => ({
+          id: h.id,
+          source: h.source,
+          seenAt: h.seenAt,
+          reason: h.reason,
+          grants: h.org.grants.length,
+          invoices: h.org.invoices.length,
+          candidates: heldCandidates(ledger, h.org).map((k) => ({ key: k, name: nameOf(ledger, k) })),
+        })),
+        undo: undoable(index),
+        readOnly: state.readOnly,
+        damagedCopy: await hasDamagedCopy(),
+      };
+    }),
+
+  export: () =>
+    serialized(async () => {
+      const state = await readState();
+      // Data kept untouched (a newer version's) is exported as it is stored.
+      const text = state.untouchedBecause === 'newer' ? `${JSON.stringify(state.untouched)}\n` : exportLedger(state.ledger);
+      return { ok: true, text, filename: `credit-lens-data-${today()}.json` };
+    }),
+
+  'export-damaged': () =>
+    serialized(async () => {
+      const text = await damagedCopyText();
+      return text ? { ok: true, text, filename: `credit-lens-damaged-data-${today()}.json` } : { ok: false, error: 'No damaged copy is kept.' };
+    }),
+
+  // Reading and checking a file happens outside the queue, a chunk at a time, so a large file
+  // never holds other tabs' messages; only the join itself (on confirm) is queued.
+  'import-preview': async (message) => {
+    const state = await readState();
+    if (state.readOnly) return { ok: false, error: state.readOnly };
+    const read = await runChunked(readExport(message.text, today()), pause);
+    if (!read.ok) return { ok: false, error: read.reason };
+    const plan = placeImport(await readLedger(), read.ledger);
+    if (!plan.ok) return { ok: false, error: plan.reason };
+    const token = pendingImports.add(read.ledger);
+    return { ok: true, token, preview: plan.preview, summary: describeImport(plan.preview) };
+  },
+
+  'import-confirm': (message) =>
+    serialized(async () => {
+      const incoming = pendingImports.take(message.token);
+      if (!incoming) return { ok: false as const, error: 'That import is no longer waiting: choose the file again.' };
+      const before = await readLedger();
+      const plan = placeImport(before, incoming);
+      if (!plan.ok) return { ok: false as const, error: plan.reason };
+      await save(before, { add: plan.placed, removeHeld: [] }, { kind: 'import', label: `Import of ${describeImport(plan.preview)}`, org: null, page: null });
+      return { ok: true as const, summary: describeImport(plan.preview) };
+    }).catch(failed),
+
+  'import-cancel': async (message) => {
+    pendingImports.take(message.token);
+    return { ok: true };
+  },
+
+  delete: (message) =>
+    serialized(async () => {
+      if (message.organization === undefined) {
+        await deleteAll();
+        await refreshBadge(emptyLedger());
+        return { ok: true as const };
+      }
+      const state = await readState();
+      if (state.readOnly) return { ok: false as const, error: `${state.readOnly} Only "Delete all data" is possible now.` };
+      const ledger = { ...state.ledger, organizations: orgRecord(Object.entries(state.ledger.organizations).filter(([k]) => k !== message.organization)) };
+      // Undo could bring a deleted organization back: the history goes with it.
+      await clearJournal();
+      await commit(ledger);
+      await refreshBadge(ledger);
+      return { ok: true as const };
+    }).catch(failed),
+
+  settings: (message) =>
+    serialized(async () => {
+      const settings = message.settings ? await updateSettings(message.settings) : await readSettings();
+      await refreshBadge(await readLedger());
+      return { ok: true as const, settings };
+    }).catch(failed),
+
+  'dismiss-problem': async () => {
+    await dismissProblem();
+    return { ok: true };
+  },
+
+  assign: (message) =>
+    serialized(async () => {
+      const before = await readLedger();
+      const held = before.held.find((h) => h.id === message.held);
+      if (!held) return { ok: false as const, error: 'Those pages are no longer waiting to be assigned.' };
+      let key: string;
+      let name: string | null;
+      if (message.organization === null) {
+        if (!message.name) return { ok: false as const, error: 'Give the new organization a name.' };
+        name = message.name;
+        key = freeOrgKey(before, name);
+      } else {
+        const target = getOrg(before, message.organization);
+        if (!target) return { ok: false as const, error: 'That organization is not in Credit Lens any more.' };
+        const why = contradiction(target, cluesOfOrg(held.org), held.org);
+        if (why) return { ok: false as const, error: `These pages cannot be "${target.organization ?? message.organization}"'s: ${why}.` };
+        key = message.organization;
+        name = target.organization;
+      }
+      const add = emptyLedger();
+      add.organizations[key] = { ...held.org, organization: name };
+      await save(before, { add, removeHeld: [held.id] }, { kind: 'assign', label: `${pageTitle(held.source)} assigned to "${name ?? key}"`, org: key, page: held.source === 'ledger' ? null : held.source });
+      await writeCurrentOrg(key);
+      return { ok: true as const };
+    }).catch(failed),
+
+  discard: (message) =>
+    serialized(async () => {
+      const before = await readLedger();
+      const held = before.held.find((h) => h.id === message.held);
+      if (!held) return { ok: false as const, error: 'Those pages are no longer waiting to be assigned.' };
+      await save(before, { add: emptyLedger(), removeHeld: [held.id] }, { kind: 'discard', label: `${pageTitle(held.source)} discarded`, org: null, page: null });
+      return { ok: true as const };
+    }).catch(failed),
+
+  forget: (message) =>
+    serialized(async () => {
+      const before = await currentIndex();
+      const name = nameOf(await readLedger(), message.organization);
+      const rebuilt = await withoutReads(message.organization, message.page, `What ${PAGE_TITLES[message.page]} read into "${name}" forgotten`);
+      if ('error' in rebuilt) return { ok: false as const, error: rebuilt.error };
+      // Reads from before the undo history began are part of its base: forgetting only the later
+      // ones would look like forgetting the page while keeping some of what it read.
+      if (getOrg(rebuilt.ledger, message.organization)?.pages[message.page]) {
+        return { ok: false as const, error: `${PAGE_TITLES[message.page]} was also read before ${before ? before.baseAt.replace('T', ' ') : 'the undo history began'}, which cannot be forgotten on its own any more: delete "${name}" in the options page instead, then read its pages again.` };
+      }
+      await commit(rebuilt.ledger, { writes: historyWrites(before, rebuilt.index) });
+      await refreshBadge(rebuilt.ledger);
+      return { ok: true as const };
+    }).catch(failed),
+
+  undo: (message) =>
+    serialized(async () => {
+      const before = await currentIndex();
+      const rebuilt = await withoutChange(message.id);
+      if ('error' in rebuilt) return { ok: false as const, error: rebuilt.error };
+      await commit(rebuilt.ledger, { writes: historyWrites(before, rebuilt.index) });
+      await refreshBadge(rebuilt.ledger);
+      return { ok: true as const };
+    }).catch(failed),
+
+  panel: async (message) => {
+    if (message.collapsed !== undefined) await panelCollapsedItem.setValue(message.collapsed);
+    return { ok: true, collapsed: await panelCollapsedItem.getValue() };
+  },
+
+  'recovery-continue': () =>
+    serialized(async () => {
+      await continueRecovery();
+      return { ok: true as const };
+    }).catch(failed),
+};
 
 export async function handleMessage(raw: unknown): Promise<unknown> {
   const parsed = MessageSchema.safeParse(raw);
@@ -35,69 +260,10 @@ export async function handleMessage(raw: unknown): Promise<unknown> {
     return { ok: false, error: `Message rejected: ${parsed.error.issues[0]?.message ?? 'invalid'}` };
   }
   const message = parsed.data;
-  switch (message.type) {
-    case 'snapshot':
-      // Answer as soon as the report is ready; the write stays queued in order behind it, and
-      // the next message reads the ledger from memory (ledger-store.ts).
-      return new Promise((answer) => {
-        void serialized(async () => {
-          // The site shows one organization at a time: a page whose switcher could not be read
-          // belongs to the organization seen last.
-          const current = await readCurrentOrg();
-          const snapshot = message.snapshot.organization === null && current ? { ...message.snapshot, organization: current } : message.snapshot;
-          const key = orgKey(snapshot.organization);
-          const ledger = mergeSnapshot(await readLedger(), snapshot);
-          const report = await reportFor(ledger, key);
-          answer({ ok: true, report, problem: await readProblem() });
-          await writeLedger(ledger);
-          await writeCurrentOrg(key);
-          await showCriticalCount(report);
-        }).catch((error: unknown) => answer({ ok: false, error: `Could not save what this page showed: ${String(error)}` }));
-      });
-    case 'status':
-      return serialized(async (): Promise<Status> => {
-        const ledger = await readLedger();
-        const key = await pick(ledger, message.organization);
-        const org = key === null ? undefined : ledger.organizations[key];
-        const pages: Status['pages'] = {};
-        for (const [kind, seen] of Object.entries(org?.pages ?? {})) pages[kind as keyof Status['pages']] = { seenAt: seen.seenAt, understood: seen.understood, rows: seen.rows };
-        return {
-          ok: true,
-          organizations: Object.entries(ledger.organizations).map(([k, o]) => ({ key: k, name: o.organization })),
-          current: key,
-          report: await reportFor(ledger, key),
-          pages,
-          problem: await readProblem(),
-          settings: await readSettings(),
-        };
-      });
-    case 'export':
-      return serialized(async () => ({ ok: true, text: exportLedger(await readLedger()), filename: `credit-lens-data-${today()}.json` }));
-    case 'import':
-      return serialized(async () => {
-        const result = importLedger(await readLedger(), message.text);
-        if (!result.ok) return { ok: false, error: result.reason };
-        await writeLedger(result.ledger);
-        await refreshBadge(result.ledger);
-        return { ok: true, added: result.added };
-      });
-    case 'delete':
-      return serialized(async () => {
-        const ledger = await readLedger();
-        if (message.organization === undefined) ledger.organizations = {};
-        else delete ledger.organizations[message.organization];
-        await writeLedger(ledger);
-        await refreshBadge(ledger);
-        return { ok: true };
-      });
-    case 'settings':
-      return serialized(async () => {
-        const settings = message.settings ? await updateSettings(message.settings) : await readSettings();
-        await refreshBadge(await readLedger());
-        return { ok: true, settings };
-      });
-    case 'dismiss-problem':
-      await dismissProblem();
-      return { ok: true };
+  const handler = handlers[message.type] as (m: Message) => Promise<unknown>;
+  try {
+    return await handler(message);
+  } catch (error) {
+    return failed(error);
   }
 }

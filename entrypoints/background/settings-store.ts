@@ -1,21 +1,19 @@
-// Analysis settings and the organization last seen, in storage.local, validated on read.
-import { storage } from 'wxt/utils/storage';
+// Analysis settings and the organization last seen (lib/storage-items.ts), validated on read.
 import { DEFAULT_SETTINGS, SettingsSchema, type Settings } from '../../lib/analysis/settings';
-
-const SETTINGS_KEY = 'local:settings';
-const CURRENT_KEY = 'local:currentOrganization';
+import { currentOrganizationItem, settingsItem } from '../../lib/storage-items';
 
 let cachedSettings: Settings | null = null;
 
 export async function readSettings(): Promise<Settings> {
   if (cachedSettings) return cachedSettings;
-  const parsed = SettingsSchema.safeParse((await storage.getItem(SETTINGS_KEY)) ?? {});
+  const stored = await settingsItem.getValue().catch(() => null);
+  const parsed = SettingsSchema.safeParse(stored ?? {});
   return (cachedSettings = parsed.success ? parsed.data : DEFAULT_SETTINGS);
 }
 
 export async function updateSettings(change: Partial<Settings>): Promise<Settings> {
   const next = SettingsSchema.parse({ ...(await readSettings()), ...change });
-  await storage.setItem(SETTINGS_KEY, next);
+  await settingsItem.setValue(next);
   return (cachedSettings = next);
 }
 
@@ -25,10 +23,10 @@ export function forgetCachedSettings(): void {
 }
 
 export async function readCurrentOrg(): Promise<string | null> {
-  const v = await storage.getItem<unknown>(CURRENT_KEY);
+  const v = await currentOrganizationItem.getValue().catch(() => null);
   return typeof v === 'string' ? v : null;
 }
 
 export async function writeCurrentOrg(key: string): Promise<void> {
-  await storage.setItem(CURRENT_KEY, key);
+  await currentOrganizationItem.setValue(key).catch(() => undefined);
 }

@@ -52,8 +52,10 @@ export function renderBadges(
   run: (draw: () => void) => void,
   onDone: () => void,
   onVisible: () => void,
+  /** The rows' grant ids as the background named them; else ranked here (identity.ts). */
+  grantIds?: readonly string[],
 ): () => void {
-  const ids = new Map(rankGrants(read.snapshot.grants).map(({ key, rank, row }) => [row, grantId(key, rank)]));
+  const ids = new Map(grantIds ? read.snapshot.grants.map((row, i) => [row, grantIds[i]!]) : rankGrants(read.snapshot.grants).map(({ key, rank, row }) => [row, grantId(key, rank)]));
   const jobs: Job[] = [];
   read.snapshot.grants.forEach((row, i) => {
     const cell = read.grantAnchors[i];

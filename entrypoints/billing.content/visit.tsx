@@ -2,7 +2,6 @@
 // and whenever its rows change (SPA tables arrive late and paginate), send each new snapshot to
 // the background, and draw the report it answers with in the panel and beside the rows.
 import { render } from 'preact';
-import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { ask } from '../../components/ask';
@@ -10,7 +9,7 @@ import { Panel, type PanelState } from '../../components/Panel';
 import { browserLocales } from '../../lib/dashboard/dates';
 import { pageOutline } from '../../lib/dashboard/outline';
 import { readPageWithAnchors, type PageRead, type PageKind } from '../../lib/dashboard/pages';
-import type { Message, SnapshotAnswer, StatusAnswer } from '../../lib/messages';
+import type { StorageProblem } from '../../lib/messages';
 import type { Report } from '../../lib/report-schema';
 import { wallClockNow } from '../../lib/wall-clock';
 import { followSystemTheme } from '../../components/theme';
@@ -20,8 +19,9 @@ import { pageTheme, siteTheme } from './theme';
 const REREAD_DEBOUNCE_MS = 250;
 /** How long a page may stay empty before we say we could not read it (SPAs load late). */
 const UNREADABLE_AFTER_MS = 4000;
-const COLLAPSED_KEY = 'panelCollapsed';
-const readCollapsed = async () => (await browser.storage.local.get(COLLAPSED_KEY))[COLLAPSED_KEY] === true;
+// The panel's state is kept by the background (lib/storage-items.ts): the content script reaches
+// storage only through messages, and stays small.
+const readCollapsed = () => ask('panel', {}).then((r) => r.ok && r.collapsed, () => false);
 
 /** A performance mark for the bench; a long-lived page keeps only the recent ones. */
 function mark(name: string): void {
@@ -42,7 +42,7 @@ export async function startVisit(ctx: ContentScriptContext, kind: PageKind, url:
   const actions = {
     toggle: () => {
       update({ collapsed: !state.collapsed });
-      void browser.storage.local.set({ [COLLAPSED_KEY]: state.collapsed });
+      void ask('panel', { collapsed: state.collapsed }).catch(() => undefined);
     },
     copyOutline: () => {
       void navigator.clipboard.writeText(pageOutline(document)).then(
@@ -85,7 +85,7 @@ export async function startVisit(ctx: ContentScriptContext, kind: PageKind, url:
   }
 
   // What the ledger already knows, at once, while the page's own table is still loading.
-  ask<StatusAnswer>({ type: 'status' }).then(
+  ask('status', {}).then(
     (s) => s.ok && !signal.aborted && state.report === null && update({ report: s.report, problem: s.problem }),
     () => undefined,
   );
@@ -104,20 +104,22 @@ export async function startVisit(ctx: ContentScriptContext, kind: PageKind, url:
   };
 
   let cancelBadges = (): void => undefined;
+  // Grant ids of the last read's rows as the background named them (pages of a paged table).
+  let grantIds: readonly string[] | undefined;
   const drawBadges = (report: Report | null): void => {
     if (!lastRead || !report) return;
     cancelBadges();
     mark('badges-start');
-    cancelBadges = renderBadges(lastRead, report, theme, quietly, () => mark('badges-rendered'), () => mark('badges-visible'));
+    cancelBadges = renderBadges(lastRead, report, theme, quietly, () => mark('badges-rendered'), () => mark('badges-visible'), grantIds);
   };
 
   const send = (read: PageRead): void => {
-    const message: Message = { type: 'snapshot', snapshot: read.snapshot };
-    ask<SnapshotAnswer>(message).then(
+    ask('snapshot', { snapshot: read.snapshot }).then(
       (answer) => {
         if (signal.aborted) return;
         mark('report-received');
         if (!answer.ok) return update({ error: answer.error });
+        if (read === lastRead) grantIds = answer.grantIds.length === read.snapshot.grants.length ? answer.grantIds : undefined;
         drawBadges(answer.report); // Rows first: they are what the person is looking at.
         update({ report: answer.report, problem: answer.problem, error: null });
       },
@@ -126,18 +128,38 @@ export async function startVisit(ctx: ContentScriptContext, kind: PageKind, url:
   };
 
   let lastKey = '';
+  // The organization and rows of the last read sent: an organization switch shows in the top bar
+  // first and in the table later (about 1.2 s on the real site), so a read whose organization
+  // changed while its rows did not is still the last organization's table, and is not sent.
+  let sent: { organization: string | null; id: string | null; rows: string } | null = null;
+  const waiting = (message: string): StorageProblem => ({ message, backupKey: '', at: wallClockNow() });
   const read = (): void => {
     if (signal.aborted) return;
     // Our host is re-inserted if the site re-renders its main element.
     if (!ui.shadowHost.isConnected) quietly(() => ui.mount());
     mark('read-start');
+    // Rows and organization are read in one pass: the same moment of the page.
     const result = readPageWithAnchors(document, kind, url, wallClockNow(), dates);
     mark('read-done');
     const key = JSON.stringify({ ...result.snapshot, seenAt: '' });
     if (key === lastKey) return;
     lastKey = key;
     if (!result.snapshot.understood) return; // Wait for the table; the timer below reports failure.
+    const s = result.snapshot;
+    if (s.organizationConflict) {
+      update({ problem: waiting(`The page is changing organization (${s.organizationConflict}): Credit Lens waits until it settles.`) });
+      return; // Read again at the next change.
+    }
+    const rows = JSON.stringify([s.grants, s.invoices, s.overview, s.usage]);
+    const organization = s.organization;
+    const id = s.organizationId ?? null;
+    if (sent && (sent.organization !== organization || sent.id !== id) && sent.rows === rows) {
+      update({ problem: waiting(`The organization changed to "${organization ?? 'an unnamed one'}": Credit Lens waits for its table before reading it.`) });
+      return;
+    }
+    sent = { organization, id, rows };
     lastRead = result;
+    grantIds = undefined;
     drawBadges(state.report); // Rows that arrived late get the badges we already have at once.
     update({ phase: 'ready', snapshot: result.snapshot });
     send(result);

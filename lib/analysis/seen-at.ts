@@ -10,7 +10,9 @@ import type { Snapshot } from '../dashboard/snapshot';
 import type { LedgerGrant } from '../ledger/schema';
 import type { Purchase } from '../report-schema';
 
-export const TIME_NOT_SHOWN = '1970-01-01T00:00:00';
+import { TIME_NOT_SHOWN } from '../wall-clock';
+
+export { TIME_NOT_SHOWN };
 
 const withSeconds = (at: string) => (at.length === 16 ? `${at}:00` : at);
 

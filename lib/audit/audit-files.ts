@@ -1,14 +1,14 @@
 // The audit of saved files: pages and ledger exports in, one organization's report out.
 // No Node APIs here: the caller reads the files and supplies an HTML parser.
 import { kindOfSavedPage, pageUrl, readSavedPages, type SavedPage } from '../dashboard/pages';
-import type { Snapshot } from '../dashboard/snapshot';
 import { buildReport, type Source } from '../analysis/report';
 import { nextSecond, seenFromContent, TIME_NOT_SHOWN } from '../analysis/seen-at';
 import type { Settings } from '../analysis/settings';
-import { mergeSnapshot, joinLedgers } from '../ledger/merge';
-import { emptyLedger, emptyOrg, type Ledger } from '../ledger/schema';
+import { joinOrgs, mergeSnapshotPlaced, settleHeld } from '../ledger/merge';
+import { emptyLedger, emptyOrg, type Ledger, type OrgLedger } from '../ledger/schema';
 import { importLedger, looksLikeLedger } from '../ledger/transfer';
 import type { Report } from '../report-schema';
+import { wallClockNow } from '../wall-clock';
 
 export interface InputFile {
   name: string;
@@ -17,41 +17,23 @@ export interface InputFile {
 
 export type AuditResult = { ok: true; report: Report; ledger: Ledger } | { ok: false; error: string };
 
-function isJson(text: string): boolean {
-  return /^\s*[[{]/.test(text);
-}
-
-/** What one file gave: a page read (with when it is proven seen), or an imported ledger. */
-type Read = { file: string; snapshot: Snapshot } | { file: string; ledger: Ledger; rows: number };
-
-/** The pages and exports merged, unnamed pages folded into the one named organization. */
-function merged(reads: readonly Read[]): { ledger: Ledger; key: string } | { error: string } {
-  let ledger = emptyLedger();
-  for (const r of reads) {
-    if ('ledger' in r) ledger = joinLedgers(ledger, r.ledger);
-    else if (r.snapshot.understood) ledger = mergeSnapshot(ledger, r.snapshot);
-  }
-  // Pages whose organization could not be read belong to the one named organization, if one.
-  const named = Object.keys(ledger.organizations).filter((k) => k !== '');
-  if (named.length > 1) return { error: `The files belong to several organizations (${named.join(', ')}): audit one organization at a time.` };
-  const key = named[0] ?? '';
-  const unnamed = ledger.organizations[''];
-  if (unnamed && key !== '') {
-    const { ['']: _unnamed, ...rest } = ledger.organizations;
-    ledger = joinLedgers({ ...ledger, organizations: rest }, { ...emptyLedger(), organizations: { [key]: { ...unnamed, organization: ledger.organizations[key]!.organization } } });
-  }
-  return { ledger, key };
-}
-
 export interface AuditOptions {
   /** The browser locale the pages were saved in (`--locale`); without it, worked out from their dates. */
   locale?: string;
 }
 
+function isJson(text: string): boolean {
+  return /^\s*[[{]/.test(text);
+}
+
 export function auditFiles(files: InputFile[], parseHtml: (html: string) => Document, settings: Settings, today: string, options: AuditOptions = {}): AuditResult {
-  const reads: Read[] = [];
+  let ledger = emptyLedger();
+  // One source per file, in the order given; a page's is filled in once all pages are read.
+  const sources: Source[] = [];
   // Pages are read together, after all are parsed: one page's dates can settle another's locale.
   const pages: (SavedPage & { file: string; slot: number })[] = [];
+  /** Files whose rows were held (by held id): they are named in the report's warnings. */
+  const heldFrom: { file: string; id: string }[] = [];
   // Each saved page with grants gets a time of its own (a second later when another file has
   // it), so the grants seen at one time are one page's: the analysis proves each page's time from
   // the purchases of the grants it showed (analysis/seen-at.ts).
@@ -71,42 +53,63 @@ export function auditFiles(files: InputFile[], parseHtml: (html: string) => Docu
         return { ok: false, error: `${file.name}: not valid JSON, and not a saved page.` };
       }
       if (!looksLikeLedger(raw)) return { ok: false, error: `${file.name}: a JSON file that is not a Credit Lens data export.` };
-      const imported = importLedger(emptyLedger(), file.text);
+      // Nothing in an export can have been seen after now (`today` may be set earlier, for reproducible output).
+      const imported = importLedger(ledger, file.text, [today, wallClockNow().slice(0, 10)].sort()[1]!);
       if (!imported.ok) return { ok: false, error: `${file.name}: ${imported.reason}` };
-      const rows = Object.values(imported.ledger.organizations).reduce((n, o) => n + o.grants.length + o.invoices.length, 0);
-      for (const o of Object.values(imported.ledger.organizations)) for (const g of o.grants) for (const obs of g.remaining) taken.add(obs[1]).add(obs[2]);
-      reads.push({ file: file.name, ledger: imported.ledger, rows });
+      ledger = imported.ledger;
+      for (const o of [...Object.values(ledger.organizations), ...ledger.held.map((h) => h.org)]) {
+        for (const g of o.grants) for (const obs of g.remaining) taken.add(obs[1]).add(obs[2]);
+      }
+      sources.push({ page: 'ledger', file: file.name, rows: imported.preview.rows, warnings: [], locale: null, seenAt: null });
+      heldFrom.push(...imported.preview.held.map((h) => ({ file: file.name, id: h.id })));
       continue;
     }
     if (!/<(html|body|table|div)\b/i.test(file.text.slice(0, 200_000))) return { ok: false, error: `${file.name}: not a saved page (no HTML) and not a ledger export.` };
     const doc = parseHtml(file.text);
     const { kind, url } = kindOfSavedPage(file.text, doc);
     if (!kind) return { ok: false, error: `${file.name}: not a billing page (no credit grants, invoices, usage or balance found).` };
-    pages.push({ doc, kind, url: url ?? pageUrl(kind), seenAt: TIME_NOT_SHOWN, file: file.name, slot: reads.length });
-    reads.push({ file: file.name, snapshot: null as unknown as Snapshot });
+    pages.push({ doc, kind, url: url ?? pageUrl(kind), seenAt: TIME_NOT_SHOWN, file: file.name, slot: sources.length });
+    sources.push({ page: kind, file: file.name, rows: 0, warnings: [], locale: null, seenAt: null });
   }
-  readSavedPages(pages, options.locale).forEach((snapshot, k) => {
-    const seen = seenFromContent(snapshot);
-    reads[pages[k]!.slot] = { file: pages[k]!.file, snapshot: { ...snapshot, seenAt: snapshot.grants.length ? ownTime(seen) : seen } };
+  readSavedPages(pages, options.locale).forEach((read, k) => {
+    const { file, slot } = pages[k]!;
+    // A file's modification time is no evidence: a page is dated by what it shows.
+    const seen = seenFromContent(read);
+    const snapshot = { ...read, seenAt: read.grants.length ? ownTime(seen) : seen };
+    sources[slot] = {
+      page: snapshot.page,
+      file,
+      rows: snapshot.grants.length + snapshot.invoices.length,
+      warnings: snapshot.warnings,
+      locale: snapshot.locale ?? null,
+      seenAt: snapshot.seenAt === TIME_NOT_SHOWN ? null : snapshot.seenAt,
+    };
+    if (!snapshot.understood) return;
+    const merged = mergeSnapshotPlaced(ledger, snapshot);
+    ledger = merged.ledger;
+    if (merged.heldId) heldFrom.push({ file, id: merged.heldId });
   });
-
-  const m = merged(reads);
-  if ('error' in m) return { ok: false, error: m.error };
-  const { ledger, key } = m;
-
-  const sources: Source[] = reads.map((r) =>
-    'ledger' in r
-      ? { page: 'ledger', file: r.file, rows: r.rows, warnings: [], locale: null, seenAt: null }
-      : {
-          page: r.snapshot.page,
-          file: r.file,
-          rows: r.snapshot.grants.length + r.snapshot.invoices.length,
-          warnings: r.snapshot.warnings,
-          locale: r.snapshot.locale ?? null,
-          seenAt: r.snapshot.seenAt === TIME_NOT_SHOWN ? null : r.snapshot.seenAt,
-        },
-  );
-  const org = ledger.organizations[key] ?? emptyOrg(null);
+  // Organizations, per file, as in the extension: a page that names none is held, never folded
+  // into a named one; once every file is in, a clue may tie a held page to one (an invoice prefix).
+  ledger = settleHeld(ledger);
+  const named = Object.keys(ledger.organizations);
+  if (named.length > 1) {
+    return { ok: false, error: `The files belong to several organizations (${named.join(', ')}): audit one organization at a time.` };
+  }
+  let org: OrgLedger;
+  if (named.length === 1) {
+    org = ledger.organizations[named[0]!]!;
+    const reasons = new Map(ledger.held.map((h) => [h.id, h.reason]));
+    for (const { file, id } of heldFrom) {
+      const reason = reasons.get(id);
+      if (reason) sources.find((x) => x.file === file)?.warnings.push(`${reason} It was left out of this report.`);
+    }
+  } else {
+    // No file names an organization: nothing to confuse them with, unless they show two customers.
+    const prefixes = [...new Set(ledger.held.flatMap((h) => h.org.invoicePrefixes))];
+    if (prefixes.length > 1) return { ok: false, error: `The files belong to several organizations (invoice numbers start ${prefixes.join(', ')}): audit one organization at a time.` };
+    org = ledger.held.reduce((a, h) => joinOrgs(a, h.org), emptyOrg(null));
+  }
   if (org.grants.length === 0 && org.invoices.length === 0 && !org.overview && !org.usage) {
     const why = sources.flatMap((src) => src.warnings.map((w) => `${src.file}: ${w}`))[0];
     return { ok: false, error: `No billing data found in the files given${why ? ` (${why})` : '.'}` };

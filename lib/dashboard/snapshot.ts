@@ -52,10 +52,27 @@ export interface UsageInfo {
   to: string | null;
 }
 
+/** Where one page of a paged table sits in the whole table, as the page's markers say (page-marker.ts). */
+export interface TablePosition {
+  /** 1-based number of the first row shown ("21–25 of 25", aria-rowindex), when the page says. */
+  firstRow: number | null;
+  /** 1-based page number and the page count ("Page 2 of 3"). */
+  page: number | null;
+  pages: number | null;
+  /** Rows in the whole table ("of 25", aria-rowcount). */
+  totalRows: number | null;
+}
+
 export interface Snapshot {
   page: PageKind;
   url: string;
   organization: string | null;
+  /** An organization id the page shows (URL, switcher attributes), e.g. "org-AbC123…". */
+  organizationId?: string | null;
+  /** Set when the page's clues to its organization disagree (a switch in progress): the read is not used. */
+  organizationConflict?: string | null;
+  /** Which page of a paged table this is; null when the page shows no markers. */
+  tablePosition?: TablePosition | null;
   /** When the page was read, wall-clock local time, YYYY-MM-DDTHH:mm:ss. */
   seenAt: string;
   grants: GrantRow[];

@@ -1,10 +1,24 @@
 // Merging is a join: every snapshot becomes a small ledger of its own, and ledgers are combined
 // field by field with operations that are idempotent, commutative and associative. So the same
 // page twice changes nothing, arrival order does not matter, and nothing seen is ever forgotten.
+// Which organization a snapshot joins is decided first, from the page's clues (organizations.ts).
 import { PAGE_KINDS } from '../dashboard/pages/kinds';
 import type { Snapshot } from '../dashboard/snapshot';
 import { grantId, rankGrants } from './identity';
-import { emptyLedger, emptyOrg, orgKey, type Ledger, type LedgerGrant, type LedgerInvoice, type OrgLedger } from './schema';
+import { cluesOf, cluesOfOrg, heldId, placeOrg, prefixesOf, type Placement } from './organizations';
+import {
+  emptyLedger,
+  emptyOrg,
+  getOrg,
+  orgRecord,
+  type GrantPage,
+  type HeldRead,
+  type Ledger,
+  type LedgerGrant,
+  type LedgerInvoice,
+  type OrgLedger,
+} from './schema';
+import { assembleGrantPages, currentPages, grantPageOf, type PlacedRow } from './table-pages';
 
 /**
  * Join two histories whose entries are [...value, first seen, last seen] (a balance history, a
@@ -30,7 +44,7 @@ function joinHistory<T extends readonly (string | number)[]>(a: readonly T[], b:
 }
 
 /** A total order on tuples, so every sort in a join is deterministic. */
-function compareTuples(a: readonly (string | number)[], b: readonly (string | number)[]): number {
+export function compareTuples(a: readonly (string | number)[], b: readonly (string | number)[]): number {
   for (let i = 0; i < a.length; i++) {
     if (a[i] !== b[i]) return a[i]! < b[i]! ? -1 : 1;
   }
@@ -45,18 +59,30 @@ function later<T extends { seenAt: string } | null>(a: T, b: T): T {
   return JSON.stringify(a) >= JSON.stringify(b) ? a : b;
 }
 
-function joinGrant(a: LedgerGrant, b: LedgerGrant): LedgerGrant {
+export function joinGrant(a: LedgerGrant, b: LedgerGrant): LedgerGrant {
   // Ties compare only the register's own value, so the join stays commutative.
   const state = later(
     { seenAt: a.stateSeenAt, state: a.state, stateText: a.stateText },
     { seenAt: b.stateSeenAt, state: b.state, stateText: b.stateText },
   );
+  // An expiry that was not shown (null) never replaces one that was: a late cell fills it in.
+  const expiry = later(
+    a.expiresSeenAt === null ? null : { seenAt: a.expiresSeenAt, expiresOn: a.expiresOn },
+    b.expiresSeenAt === null ? null : { seenAt: b.expiresSeenAt, expiresOn: b.expiresOn },
+  );
+  // Where the site listed it when last seen; at the same moment, the earlier place.
+  const place =
+    a.positionSeenAt !== b.positionSeenAt ? (a.positionSeenAt > b.positionSeenAt ? a : b) : a.position <= b.position ? a : b;
   return {
     ...a,
+    expiresOn: expiry?.expiresOn ?? null,
+    expiresSeenAt: expiry?.seenAt ?? null,
     remaining: joinHistory(a.remaining, b.remaining),
     state: state.state,
     stateText: state.stateText,
     stateSeenAt: state.seenAt,
+    position: place.position,
+    positionSeenAt: place.positionSeenAt,
   };
 }
 
@@ -83,14 +109,21 @@ function joinById<T>(a: readonly T[], b: readonly T[], id: (x: T) => string, joi
   return [...map.values()];
 }
 
-/** Site order: newest displayed date first, then by group and rank (deterministic). */
+/**
+ * Site order: where the site listed each grant when it was last seen; grants last seen at the same
+ * place earlier come after those seen there since; then newest displayed date (deterministic).
+ */
 function sortGrants(grants: LedgerGrant[]): LedgerGrant[] {
-  return grants.sort((x, y) => compareTuples([y.displayedDate, x.id], [x.displayedDate, y.id]));
+  return grants.sort(
+    (x, y) => x.position - y.position || compareTuples([y.positionSeenAt, y.displayedDate, x.id], [x.positionSeenAt, x.displayedDate, y.id]),
+  );
 }
 
 function sortInvoices(invoices: LedgerInvoice[]): LedgerInvoice[] {
   return invoices.sort((x, y) => compareTuples([y.createdAt, x.number], [x.createdAt, y.number]));
 }
+
+const union = (a: readonly string[], b: readonly string[]) => [...new Set([...a, ...b])].sort();
 
 export function joinOrgs(a: OrgLedger, b: OrgLedger): OrgLedger {
   // Built in a fixed order of page kinds so equal ledgers are equal byte for byte.
@@ -99,42 +132,76 @@ export function joinOrgs(a: OrgLedger, b: OrgLedger): OrgLedger {
     const seen = later(a.pages[kind] ?? null, b.pages[kind] ?? null);
     if (seen) pages[kind] = seen;
   }
+  const name = a.organization !== null && b.organization !== null ? (a.organization <= b.organization ? a.organization : b.organization) : (a.organization ?? b.organization);
   return {
-    organization: a.organization ?? b.organization,
+    organization: name,
+    invoicePrefixes: union(a.invoicePrefixes, b.invoicePrefixes),
+    orgIds: union(a.orgIds, b.orgIds),
     grants: sortGrants(joinById(a.grants, b.grants, (g) => g.id, joinGrant)),
     invoices: sortInvoices(joinById(a.invoices, b.invoices, (i) => i.number, joinInvoice)),
     overview: later(a.overview, b.overview),
     usage: later(a.usage, b.usage),
     pages,
+    grantPages: currentPages([...a.grantPages, ...b.grantPages]),
   };
 }
 
-export function joinLedgers(a: Ledger, b: Ledger): Ledger {
-  const organizations = { ...a.organizations };
-  for (const [key, org] of Object.entries(b.organizations)) {
-    const had = organizations[key];
-    organizations[key] = had ? joinOrgs(had, org) : org;
-  }
-  return { ...a, organizations };
+function joinHeld(a: HeldRead, b: HeldRead): HeldRead {
+  const newer = later({ seenAt: a.seenAt, reason: a.reason }, { seenAt: b.seenAt, reason: b.reason });
+  return { id: a.id, source: a.source, seenAt: newer.seenAt, reason: newer.reason, org: joinOrgs(a.org, b.org) };
 }
 
-/** What one snapshot knows, as a ledger of its own. */
-export function snapshotLedger(snapshot: Snapshot): Ledger {
+export function joinHeldReads(a: readonly HeldRead[], b: readonly HeldRead[]): HeldRead[] {
+  return joinById(a, b, (h) => h.id, joinHeld).sort((x, y) => compareTuples([x.id], [y.id]));
+}
+
+export function joinLedgers(a: Ledger, b: Ledger): Ledger {
+  const organizations = orgRecord(Object.entries(a.organizations));
+  for (const [key, org] of Object.entries(b.organizations)) {
+    const had = getOrg(a, key);
+    organizations[key] = had ? joinOrgs(had, org) : org;
+  }
+  return { ...a, organizations, held: joinHeldReads(a.held, b.held) };
+}
+
+/** What one snapshot knows, as an organization's ledger of its own; `grantIds` names each of its grant rows. */
+export function snapshotOrg(snapshot: Snapshot, knownPages: readonly GrantPage[] = []): { org: OrgLedger; grantIds: string[] } {
   const org = emptyOrg(snapshot.organization);
   const at = snapshot.seenAt;
+  // A page of a paged grants table is ranked together with the other pages already read.
+  const page = grantPageOf(snapshot);
+  let rows: PlacedRow[];
+  let rowsAt = at;
+  if (page) {
+    const table = assembleGrantPages([...knownPages, page]);
+    rows = table.rows;
+    rowsAt = table.seenAt;
+    org.grantPages = table.pages;
+  } else {
+    rows = snapshot.grants.map((row, index) => ({ ...row, origin: { key: '', index } }));
+  }
+  const grantIds: string[] = new Array<string>(snapshot.grants.length).fill('');
+  const ownKey = page?.key ?? '';
   org.grants = sortGrants(
-    rankGrants(snapshot.grants).map(({ key, rank, row }) => ({
-      id: grantId(key, rank),
-      displayedDate: row.displayedDate,
-      amountCents: row.amountCents,
-      currency: row.currency,
-      expiresOn: row.expiresOn,
-      rank,
-      remaining: [[row.remainingCents, at, at]],
-      state: row.state,
-      stateText: row.stateText,
-      stateSeenAt: at,
-    })),
+    rankGrants(rows).map(({ key, rank, row }) => {
+      const id = grantId(key, rank);
+      if (row.origin.key === ownKey && row.origin.index < grantIds.length) grantIds[row.origin.index] = id;
+      return {
+        id,
+        displayedDate: row.displayedDate,
+        amountCents: row.amountCents,
+        currency: row.currency,
+        expiresOn: row.expiresOn,
+        expiresSeenAt: row.expiresOn === null ? null : rowsAt,
+        rank,
+        remaining: [[row.remainingCents, rowsAt, rowsAt]],
+        state: row.state,
+        stateText: row.stateText,
+        stateSeenAt: rowsAt,
+        position: row.position,
+        positionSeenAt: rowsAt,
+      };
+    }),
   );
   org.invoices = sortInvoices(
     joinById(
@@ -151,6 +218,8 @@ export function snapshotLedger(snapshot: Snapshot): Ledger {
       joinInvoice,
     ),
   );
+  org.invoicePrefixes = prefixesOf(snapshot.invoices);
+  if (snapshot.organizationId) org.orgIds = [snapshot.organizationId];
   if (snapshot.overview) org.overview = { seenAt: at, ...snapshot.overview };
   if (snapshot.usage) org.usage = { seenAt: at, ...snapshot.usage };
   org.pages[snapshot.page] = {
@@ -160,13 +229,70 @@ export function snapshotLedger(snapshot: Snapshot): Ledger {
     understood: snapshot.understood,
     warnings: snapshot.warnings.slice(0, 1000),
   };
-  const ledger = emptyLedger();
-  ledger.organizations[orgKey(snapshot.organization)] = org;
-  return ledger;
+  return { org, grantIds };
+}
+
+export interface Merged {
+  ledger: Ledger;
+  placement: Placement;
+  /** The id of each grant row of the snapshot, in its order (for the badges). */
+  grantIds: string[];
+  /** Set when the read was held: the id of its held entry. */
+  heldId?: string;
+  /** The small ledger that was joined (for the undo history: ledger = settleHeld(join(before, change))). */
+  change: Ledger;
+}
+
+/** Merge one snapshot: into the organization its clues name, a new one, or the holding area. */
+export function mergeSnapshotPlaced(ledger: Ledger, snapshot: Snapshot): Merged {
+  const clues = cluesOf(snapshot);
+  const first = snapshotOrg(snapshot);
+  // Clues that disagree within the page (a switch in progress): never placed, only held.
+  const conflict = snapshot.organizationConflict ?? (clues.prefixes.length > 1 ? `its invoice numbers belong to ${clues.prefixes.length} customers (${clues.prefixes.join(', ')})` : null);
+  const placement: Placement = conflict
+    ? { kind: 'held', reason: `This page's clues to its organization disagree: ${conflict}.`, candidates: [] }
+    : placeOrg(ledger, clues, first.org, snapshot);
+  const small = emptyLedger();
+  if (placement.kind === 'held') {
+    const { org, grantIds } = first;
+    const id = heldId(snapshot.page, clues, org);
+    small.held = [{ id, source: snapshot.page, seenAt: snapshot.seenAt, reason: placement.reason, org }];
+    const joined = settleHeld(joinLedgers(ledger, small));
+    const stillHeld = joined.held.some((h) => h.id === id);
+    return { ledger: joined, placement, grantIds, change: small, ...(stillHeld ? { heldId: id } : {}) };
+  }
+  // Pages of a paged table are put together with the pages of the organization they join.
+  const target = getOrg(ledger, placement.key);
+  const { org, grantIds } = target?.grantPages.length && snapshot.tablePosition ? snapshotOrg(snapshot, target.grantPages) : first;
+  if (placement.note) {
+    const seen = org.pages[snapshot.page];
+    if (seen) seen.warnings = [placement.note, ...seen.warnings].slice(0, 1000);
+  }
+  small.organizations[placement.key] = org;
+  // A clue this read brought (an invoice prefix with a name) may tie reads held before to it.
+  return { ledger: settleHeld(joinLedgers(ledger, small)), placement, grantIds, change: small };
 }
 
 export function mergeSnapshot(ledger: Ledger, snapshot: Snapshot): Ledger {
-  return joinLedgers(ledger, snapshotLedger(snapshot));
+  return mergeSnapshotPlaced(ledger, snapshot).ledger;
+}
+
+/**
+ * Held reads that a clue now ties to exactly one organization, without contradiction, join it (an
+ * unnamed billing history whose invoice prefix a named page has since shown). The rest stay held.
+ */
+export function settleHeld(ledger: Ledger): Ledger {
+  let out = ledger;
+  for (const h of ledger.held) {
+    const clues = cluesOfOrg(h.org);
+    if (clues.name === null && clues.id === null && clues.prefixes.length === 0) continue;
+    const place = placeOrg({ ...out, held: [] }, clues, h.org);
+    if (place.kind !== 'org' || place.created) continue;
+    const small = emptyLedger();
+    small.organizations[place.key] = h.org;
+    out = joinLedgers({ ...out, held: out.held.filter((x) => x.id !== h.id) }, small);
+  }
+  return out;
 }
 
 /** How much a ledger holds, for "import added …" messages. */

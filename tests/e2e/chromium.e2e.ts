@@ -186,16 +186,20 @@ describe('the seed case, visited as a user would', () => {
     options.once('dialog', (d) => void d.accept());
     await options.getByRole('button', { name: 'Delete all data' }).click();
     await expect.poll(() => options.locator('[role=status]').innerText()).toBe('Deleted.');
-    expect(Object.keys(fromStored(StoredLedgerSchema.parse(((await browser.worker.evaluate(() => chrome.storage.local.get('ledger'))) as { ledger: unknown }).ledger)).ledger.organizations)).toEqual([]);
+    // Deleted, not emptied: nothing of it is left in storage.
+    expect(Object.keys(await browser.worker.evaluate(() => chrome.storage.local.get(null))).sort()).toEqual(['panelCollapsed', 'settings']);
     await expect.poll(() => browser.worker.evaluate(() => chrome.action.getBadgeText({}))).toBe('');
 
     await options.locator('input[type=file]').setInputFiles({ name: 'credit-lens-data.json', mimeType: 'application/json', buffer: Buffer.from(exported) });
+    // What the import will add is shown first; nothing changes until it is confirmed.
+    await expect.poll(() => options.getByRole('region', { name: 'Import to confirm' }).innerText()).toMatch(/credit-lens-data\.json will add 9 new grants, 8 new invoices, 1 new organization/);
+    await options.getByRole('button', { name: 'Import', exact: true }).click();
     await expect.poll(() => options.locator('[role=status]').innerText()).toBe('Imported and merged: 9 new grants, 8 new invoices, 1 new organization. Nothing was overwritten.');
     expect(exportOf((await browser.worker.evaluate(() => chrome.storage.local.get('ledger'))) as { ledger: unknown })).toBe(before);
     await expect.poll(() => browser.worker.evaluate(() => chrome.action.getBadgeText({}))).toBe('8');
 
     await options.locator('input[type=file]').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"schema":"credit-lens/ledger","version":2,"organizations":{"x":1}}') });
-    await expect.poll(() => options.locator('[role=alert]').innerText()).toMatch(/^Not imported: The stored ledger is damaged.*Nothing was imported\./);
+    await expect.poll(() => options.locator('[role=alert]').innerText()).toMatch(/^Not imported: The file is damaged.*Nothing was imported\./);
     expect(exportOf((await browser.worker.evaluate(() => chrome.storage.local.get('ledger'))) as { ledger: unknown })).toBe(before);
     await options.close();
   });

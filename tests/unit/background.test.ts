@@ -7,13 +7,25 @@ import { forgetCachedLedger } from '../../entrypoints/background/ledger-store';
 import { forgetCachedSettings } from '../../entrypoints/background/settings-store';
 import { readPage, pageUrl, type PageKind } from '../../lib/dashboard/pages';
 import type { Snapshot } from '../../lib/dashboard/snapshot';
-import type { ExportAnswer, ImportAnswer, SnapshotAnswer, Status } from '../../lib/messages';
+import type { AnswerOf, MessageType, Status } from '../../lib/messages';
 import { happyDocument } from '../support/read-dom';
 
 const snap = (kind: PageKind, seenAt = '2026-11-27T10:00:00'): Snapshot =>
   readPage(happyDocument(savedPage(kind, SEED_ACCOUNT)), kind, pageUrl(kind), seenAt);
-const send = <T>(message: unknown) => handleMessage(message) as Promise<T>;
+const send = <K extends MessageType>(message: { type: K } & Record<string, unknown>) => handleMessage(message) as Promise<AnswerOf<K>>;
+const status = () => send({ type: 'status' }) as Promise<Status>;
+const exported = async () => {
+  const r = await send({ type: 'export' });
+  if (!r.ok) throw new Error(r.error);
+  return r.text;
+};
 const stored = async () => (await fakeBrowser.storage.local.get(null)) as Record<string, unknown>;
+/** Import as the options page does: preview, then confirm. */
+const importText = async (text: string) => {
+  const preview = await send({ type: 'import-preview', text });
+  if (!preview.ok) return preview;
+  return send({ type: 'import-confirm', token: preview.token });
+};
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -31,94 +43,94 @@ describe('background worker', () => {
   it('merges snapshots from several tabs at once into one correct ledger', async () => {
     const kinds: PageKind[] = ['credit-grants', 'billing-history', 'overview', 'usage'];
     // Four tabs, each page twice, all in flight together.
-    const answers = await Promise.all([...kinds, ...kinds.reverse()].map((k, i) => send<SnapshotAnswer>({ type: 'snapshot', snapshot: snap(k, `2026-11-27T10:0${i}:00`) })));
+    const answers = await Promise.all([...kinds, ...kinds.reverse()].map((k, i) => send({ type: 'snapshot', snapshot: snap(k, `2026-11-27T10:0${i}:00`) })));
     expect(answers.every((a) => a.ok)).toBe(true);
-    const status = await send<Status>({ type: 'status' });
-    expect(status.current).toBe('Personal');
-    expect(status.report!.grants).toHaveLength(9);
-    expect(status.report!.invoices).toHaveLength(8);
-    expect(status.report!.alerts.filter((a) => a.severity === 'critical')).toHaveLength(8);
-    expect(Object.keys(status.pages).sort()).toEqual(['billing-history', 'credit-grants', 'overview', 'usage']);
+    const s = await status();
+    expect(s.current).toBe('Personal');
+    expect(s.report!.grants).toHaveLength(9);
+    expect(s.report!.invoices).toHaveLength(8);
+    expect(s.report!.alerts.filter((a) => a.severity === 'critical')).toHaveLength(8);
+    expect(Object.keys(s.pages).sort()).toEqual(['billing-history', 'credit-grants', 'overview', 'usage']);
   });
 
   it('sets the toolbar badge to the number of critical alerts', async () => {
     for (const k of ['credit-grants', 'billing-history', 'overview'] as PageKind[]) await send({ type: 'snapshot', snapshot: snap(k) });
-    await send({ type: 'status' }); // queued behind the writes that follow each answer
+    await status(); // queued behind the writes that follow each answer
     expect(await fakeBrowser.action.getBadgeText({})).toBe('8');
     await send({ type: 'delete' });
     expect(await fakeBrowser.action.getBadgeText({})).toBe('');
   });
 
-  it('keeps a corrupt stored ledger aside, recovers what it can, and says so', async () => {
+  it('keeps a corrupt stored ledger aside, compressed, recovers what it can, and says so', async () => {
     for (const k of ['credit-grants', 'billing-history'] as PageKind[]) await send({ type: 'snapshot', snapshot: snap(k) });
+    await status();
     const { ledger } = (await stored()) as { ledger: { organizations: { Personal: { grants: unknown[][] } } } };
-    ledger.organizations.Personal.grants[0]![8] = 'garbage'; // its balance history
+    ledger.organizations.Personal.grants[0]![9] = 'garbage'; // its balance history
     await fakeBrowser.storage.local.set({ ledger });
     forgetCachedLedger(); // as after a worker restart
-    const status = await send<Status>({ type: 'status' });
-    expect(status.problem!.message).toMatch(/damaged.*8 grants and 8 invoices were recovered, 1 damaged rows could not be/);
-    expect(status.report!.grants).toHaveLength(8);
-    const all = await stored();
-    const backup = Object.keys(all).find((k) => k.startsWith('ledgerBackup:'))!;
-    expect((all[backup] as typeof ledger).organizations.Personal.grants[0]![8]).toBe('garbage');
+    const s = await status();
+    expect(s.problem!.message).toMatch(/damaged.*compressed copy was kept aside.*8 grants and 8 invoices were recovered, 1 damaged rows could not be/);
+    expect(s.report!.grants).toHaveLength(8);
+    expect(s.damagedCopy).toBe(true);
+    // The damaged copy is there to download, exactly as it was stored.
+    const copy = await send({ type: 'export-damaged' });
+    expect(copy.ok && JSON.parse(copy.text)).toEqual(ledger);
     // Seeing the page again fills the gap; dismissing clears the notice.
     await send({ type: 'snapshot', snapshot: snap('credit-grants', '2026-11-28T09:00:00') });
-    expect((await send<Status>({ type: 'status' })).report!.grants).toHaveLength(9);
+    expect((await status()).report!.grants).toHaveLength(9);
     await send({ type: 'dismiss-problem' });
-    expect((await send<Status>({ type: 'status' })).problem).toBeNull();
+    expect((await status()).problem).toBeNull();
   });
 
   it('says so when a write fails, keeps what was saved, and clears the notice after a good write', async () => {
     await send({ type: 'snapshot', snapshot: snap('credit-grants') });
+    await status();
     const set = fakeBrowser.storage.local.set;
     fakeBrowser.storage.local.set = () => Promise.reject(new Error('QUOTA_BYTES quota exceeded'));
     await send({ type: 'snapshot', snapshot: snap('billing-history') });
+    const failed = await status();
     fakeBrowser.storage.local.set = set;
-    const failed = await send<Status>({ type: 'status' });
     expect(failed.problem!.message).toMatch(/could not save what it last read.*QUOTA_BYTES/);
     expect(failed.report!.invoices).toHaveLength(0); // storage still holds the last good ledger
     await send({ type: 'snapshot', snapshot: snap('billing-history') });
-    const ok = await send<Status>({ type: 'status' });
+    const ok = await status();
     expect(ok.problem).toBeNull();
     expect(ok.report!.invoices).toHaveLength(8);
   });
 
   it('reads a stored value of the wrong type without crashing', async () => {
     await fakeBrowser.storage.local.set({ ledger: 'not an object' });
-    const status = await send<Status>({ type: 'status' });
-    expect(status.ok).toBe(true);
-    expect(status.problem!.message).toMatch(/could not be read/);
+    const s = await status();
+    expect(s.ok).toBe(true);
+    expect(s.problem!.message).toMatch(/could not be read/);
   });
 
   it('export → delete → import restores the ledger exactly', async () => {
     for (const k of ['credit-grants', 'billing-history', 'overview', 'usage'] as PageKind[]) await send({ type: 'snapshot', snapshot: snap(k) });
-    const exported = await send<ExportAnswer>({ type: 'export' });
-    expect(exported.ok).toBe(true);
-    if (!exported.ok) return;
-    const before = await send<Status>({ type: 'status' });
+    const text = await exported();
+    const before = await status();
     await send({ type: 'delete' });
-    expect((await send<Status>({ type: 'status' })).report).toBeNull();
-    const imported = await send<ImportAnswer>({ type: 'import', text: exported.text });
-    expect(imported).toEqual({ ok: true, added: { grants: 9, invoices: 8, organizations: 1 } });
-    expect((await send<ExportAnswer & { ok: true }>({ type: 'export' })).text).toBe(exported.text);
-    expect((await send<Status>({ type: 'status' })).report).toEqual(before.report);
+    expect((await status()).report).toBeNull();
+    expect(await importText(text)).toEqual({ ok: true, summary: '9 new grants, 8 new invoices, 1 new organization' });
+    expect(await exported()).toBe(text);
+    expect((await status()).report).toEqual(before.report);
   });
 
   it('refuses a bad import and keeps the ledger as it was', async () => {
     await send({ type: 'snapshot', snapshot: snap('credit-grants') });
-    const before = (await send<ExportAnswer & { ok: true }>({ type: 'export' })).text;
+    const before = await exported();
     for (const text of ['{', '{"schema":"credit-lens/ledger","version":1,"organizations":{"x":{"grants":"no"}}}', '[]']) {
-      const r = await send<ImportAnswer>({ type: 'import', text });
+      const r = await importText(text);
       expect(r.ok).toBe(false);
     }
-    expect((await send<ExportAnswer & { ok: true }>({ type: 'export' })).text).toBe(before);
+    expect(await exported()).toBe(before);
   });
 
   it('deletes one organization and keeps the others', async () => {
     await send({ type: 'snapshot', snapshot: snap('credit-grants') });
     await send({ type: 'snapshot', snapshot: { ...snap('credit-grants'), organization: 'Acme' } });
     await send({ type: 'delete', organization: 'Personal' });
-    const status = await send<Status>({ type: 'status' });
-    expect(status.organizations).toEqual([{ key: 'Acme', name: 'Acme' }]);
+    const s = await status();
+    expect(s.organizations).toEqual([{ key: 'Acme', name: 'Acme' }]);
   });
 });

@@ -182,7 +182,7 @@ describe('Popup', () => {
     fakeBrowser.reset();
     // A stand-in background (fake-browser answers with the listener's promise).
     fakeBrowser.runtime.onMessage.addListener(() =>
-      Promise.resolve({ ok: true, organizations: [{ key: 'A', name: HOSTILE }, { key: 'B', name: 'Other' }], current: 'A', report: hostile, pages: {}, problem: null, settings: {} }),
+      Promise.resolve({ ok: true, organizations: [{ key: 'A', name: HOSTILE }, { key: 'B', name: 'Other' }], current: 'A', report: hostile, pages: {}, forgettable: [], problem: null, settings: {}, held: [], undo: [], readOnly: null, damagedCopy: false }),
     );
     const el = mount(<Popup />);
     for (let i = 0; i < 20 && !el.querySelector('.cl-headline'); i++) await flush();

@@ -3,7 +3,8 @@
 // site. Reading a page: a Document in, a Snapshot out, no browser APIs.
 import type { DateOptions } from '../dates';
 import type { Snapshot } from '../snapshot';
-import { readOrganization } from '../organization';
+import { readOrganizationClues } from '../organization';
+import { readTablePosition } from '../page-marker';
 import { ownTexts } from '../page-text';
 import { findTable } from '../tables';
 import { words } from '../text';
@@ -78,7 +79,10 @@ export function readPageWithAnchors(doc: Document, page: PageKind, url: string, 
     return { snapshot: { ...base, organization: null, understood: false, warnings: ['The page is empty.'], locale: null }, grantAnchors: [], invoiceAnchors: [], used: [], dateLocales: [] };
   }
   const part = PAGES[page].read(doc, options);
-  const snapshot: Snapshot = { ...base, organization: readOrganization(doc), ...part.snapshot };
+  // The organization is read in the same moment as the rows (organization.ts).
+  const org = readOrganizationClues(doc, url);
+  const snapshot: Snapshot = { ...base, organization: org.name, organizationId: org.id, organizationConflict: org.conflict, ...part.snapshot };
+  if (page === 'credit-grants' && snapshot.understood) snapshot.tablePosition = readTablePosition(doc);
   let { grantAnchors, dateLocales } = part;
   if (page === 'usage') {
     // Grants used to sit on the usage page (/account/usage): take them when they are there.
