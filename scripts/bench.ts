@@ -5,8 +5,8 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { parseHTML } from 'linkedom';
 import { generateAccount } from '../demo/generate';
+import { parseHtmlDocument } from '../lib/audit/html-document';
 import { savedPage } from '../demo/site';
 import { buildReport } from '../lib/analysis/report';
 import { readPage, pageUrl } from '../lib/dashboard/pages';
@@ -47,7 +47,8 @@ interface EngineRun {
 
 function engineRun(grantsHtml: string, historyHtml: string): EngineRun {
   const t0 = performance.now();
-  const docs = [parseHTML(grantsHtml).document, parseHTML(historyHtml).document] as unknown as Document[];
+  // The CLI's own DOM (lib/audit/html-document.ts): what `npm run audit` parses with.
+  const docs = [parseHtmlDocument(grantsHtml), parseHtmlDocument(historyHtml)];
   const t1 = performance.now();
   const snapshots = [readPage(docs[0]!, 'credit-grants', pageUrl('credit-grants'), '2026-11-27T10:00:00'), readPage(docs[1]!, 'billing-history', pageUrl('billing-history'), '2026-11-27T10:00:00')];
   const t2 = performance.now();

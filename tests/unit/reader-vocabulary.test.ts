@@ -5,9 +5,14 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { kindOfSavedPage, PAGE_KINDS, PAGES, pageUrl, readPageWithAnchors, type PageKind } from '../../lib/dashboard/pages';
+import { REF, type EvidenceKey } from '../../lib/dashboard/pages/evidence';
+import { EVIDENCE_QUOTES } from '../../lib/dashboard/pages/evidence-quotes';
 import { ownTexts } from '../../lib/dashboard/page-text';
 import { words } from '../../lib/dashboard/text';
 import { linkedDocument } from '../support/read-dom';
+
+/** A word's evidence as a person reads it: the quoted reference line, or "assumed". */
+const quote = (evidence: string) => (evidence in REF ? EVIDENCE_QUOTES[evidence as EvidenceKey] : evidence);
 
 const ROOT = resolve('tests/fixtures');
 const htmlFiles = (dir: string): string[] =>
@@ -32,8 +37,8 @@ describe('the accepted words', () => {
   const vocab = PAGE_KINDS.flatMap((kind) => Object.entries(PAGES[kind].vocabulary).flatMap(([group, ws]) => ws.map((w) => ({ kind, group, ...w }))));
 
   it('each carries its evidence: a quoted line of the reference with its certainty, or "assumed"', () => {
-    for (const w of vocab) expect(w.evidence, `${w.kind} ${w.group} "${w.text}"`).toMatch(/^(assumed|reference, [^:]+: .*".+".* \((H|M|L)\))$/);
-    for (const kind of PAGE_KINDS) for (const w of PAGES[kind].identifying) expect(w.evidence).toMatch(/^(assumed|reference, .+ \((H|M|L)\))$/);
+    for (const w of vocab) expect(quote(w.evidence), `${w.kind} ${w.group} "${w.text}"`).toMatch(/^(assumed|reference, [^:]+: .*".+".* \((H|M|L)\))$/);
+    for (const kind of PAGE_KINDS) for (const w of PAGES[kind].identifying) expect(quote(w.evidence)).toMatch(/^(assumed|reference, .+ \((H|M|L)\))$/);
   });
 
   it('are lower-case words, as headers and labels are compared', () => {

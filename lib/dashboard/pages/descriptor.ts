@@ -8,7 +8,7 @@ import { words } from '../text';
 import type { PageKind } from './kinds';
 
 /**
- * An accepted word and where it comes from: a line of ../shared/reference/billing-pages.md (its
+ * An accepted word and where it comes from: a line of docs/billing-pages.md (its
  * certainty H/M/L), or "assumed" (a plausible variant no source shows). Refined GitHub's selectors
  * carry the pages where they hold; ours carry this. Each word is used by a fixture (tests/unit/vocabulary.test.ts).
  */

@@ -1,21 +1,23 @@
-// The lines of ../shared/reference/billing-pages.md that accepted words rest on, quoted, with the
-// reference's certainty: H (OpenAI's own pages or code run against the live site), M (third-party
-// code or observations), L (guesses or copies of the UI).
+// Which line of the reference (docs/billing-pages.md) each accepted word rests on. Words carry
+// only the key: the quoted lines are in evidence-quotes.ts, which the vocabulary test reads and
+// the extension does not ship.
 export const REF = {
-  grantHeaders: 'reference, Credit grants: "something like Received / State / Balance / Expires; expect variants (Date, Status, Amount, Remaining, Expiry…)" (M)',
-  grantJson: 'reference, Credit grants: JSON "grants:{data:[{id, grant_amount, used_amount, effective_at, expires_at}]}" (M)',
-  grantStates: 'reference, Credit grants: "States seen: `Available`, `Expired`" (M)',
-  grantsEmpty: 'reference, Where the pages are: "Empty states: \\"No credit grants found.\\"" (M)',
-  invoiceHeaders: 'reference, Billing history: "Columns: Invoice, Status, Amount, Created, then a \\"View\\" link" (M)',
-  invoiceJson: 'reference, Billing history: JSON "data[]{id, number, total, amount_due, tax, created, status, hosted_invoice_url}" (M)',
-  invoicePaid: 'reference, Billing history: "Status: `Paid` confirmed" (M)',
-  invoiceStripe: 'reference, Billing history: "Stripe\'s others (Open, Void, Uncollectible, Refunded, Draft) are likely" (L)',
-  invoicesEmpty: 'reference, Where the pages are: "Empty states: … \\"No invoices found.\\"" (M)',
-  historySubtitle: 'reference, Billing history: "Subtitle: \\"Showing invoices within the past 12 months\\"" (M)',
-  viewLink: 'reference, Billing history: "then a \\"View\\" link to the Stripe-hosted invoice (invoice.stripe.com)" (M)',
-  overviewLabels: 'reference, Overview: "Labels seen: `Pay as you go`, `Credit balance` (sometimes `API credit balance`) … `Auto recharge` with `OFF` and an `Enable auto recharge` button" (M)',
-  autoReload: 'reference, Overview: "OpenAI\'s help centre now calls it \\"auto-reload\\"" (H)',
-  rechargeSentence: 'reference, Overview: "When your credit balance reaches $10.00, your payment method will be charged to bring the balance up to $15.00." (L)',
-  rechargeDialog: 'reference, Overview: "\\"When credit balance goes below\\" / \\"Bring credit balance back up to\\"" (L)',
-  usageTotal: 'reference, Usage: "Cost and Activity views over a date range, with a \\"Total Spend\\" figure" (M)',
+  grantHeaders: 'grantHeaders',
+  grantJson: 'grantJson',
+  grantStates: 'grantStates',
+  grantsEmpty: 'grantsEmpty',
+  invoiceHeaders: 'invoiceHeaders',
+  invoiceJson: 'invoiceJson',
+  invoicePaid: 'invoicePaid',
+  invoiceStripe: 'invoiceStripe',
+  invoicesEmpty: 'invoicesEmpty',
+  historySubtitle: 'historySubtitle',
+  viewLink: 'viewLink',
+  overviewLabels: 'overviewLabels',
+  autoReload: 'autoReload',
+  rechargeSentence: 'rechargeSentence',
+  rechargeDialog: 'rechargeDialog',
+  usageTotal: 'usageTotal',
 } as const;
+
+export type EvidenceKey = keyof typeof REF;
