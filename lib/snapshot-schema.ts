@@ -48,6 +48,7 @@ export const SnapshotSchema = z.object({
   organizationConflict: text(2000).nullable().optional(),
   tablePosition: TablePositionSchema.nullable().optional(),
   seenAt: DateTimeSchema,
+  utcOffsetMinutes: z.number().int().min(-14 * 60).max(14 * 60).optional(),
   grants: z.array(GrantRowSchema).max(100_000),
   invoices: z.array(InvoiceRowSchema).max(100_000),
   overview: z.object({ balanceCents: cents.nullable(), autoRecharge: AutoRechargeSchema.nullable() }).nullable(),

@@ -1,7 +1,9 @@
 // What the account provably held at each recharge. A grant's remaining credit only falls, so the
 // balance seen at any later moment is a lower bound of its balance then. At a recharge at time T,
 // a grant counts if it was bought before T, had not expired by T, and was last seen at or after T.
-// Grants with no known purchase are left out (we cannot prove they existed at T).
+// Grants with no known purchase are left out (we cannot prove they existed at T), and so are grants
+// whose credit may not have been usable balance: one shown expired without its expiry date (it may
+// have expired before T), pending, or in a state that could not be read.
 import type { GrantView, InvoiceView } from './views';
 
 export interface BoundAtRecharge {
@@ -26,6 +28,7 @@ export function boundsAtRecharges(grants: readonly GrantView[], purchases: Reado
   for (const g of grants) {
     const p = purchases.get(g.id);
     if (!p || g.remainingCents <= 0) continue;
+    if ((g.state === 'expired' && g.expiresOn === null) || g.state === 'pending' || g.state === 'other') continue;
     const expiry = g.expiresOn ? `${g.expiresOn}T23:59:59` : '9999-12-31T23:59:59';
     spans.push({ id: g.id, cents: g.remainingCents, from: p.paidAt, until: g.remainingSeenAt < expiry ? g.remainingSeenAt : expiry });
   }

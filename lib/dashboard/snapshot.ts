@@ -75,6 +75,11 @@ export interface Snapshot {
   tablePosition?: TablePosition | null;
   /** When the page was read, wall-clock local time, YYYY-MM-DDTHH:mm:ss. */
   seenAt: string;
+  /**
+   * The browser's offset from UTC when it read the page (minutes east, +60 in Berlin in winter);
+   * its wall clock and the page's times are in that zone. Absent for saved files (unknown).
+   */
+  utcOffsetMinutes?: number;
   grants: GrantRow[];
   invoices: InvoiceRow[];
   overview: OverviewInfo | null;

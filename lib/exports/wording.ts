@@ -174,7 +174,8 @@ export function noteText(n: ReportNote, w: Formats = PLAIN): string {
 }
 
 function rateText(basisPoints: number): string {
-  return `${(basisPoints / 100).toFixed(basisPoints % 100 === 0 ? 0 : 3).replace(/\.?0+$/, '')}%`;
+  // Trailing zeros go only after a decimal point: 20% stays "20%", 8.875% stays "8.875%".
+  return `${(basisPoints / 100).toFixed(3).replace(/\.?0+$/, '')}%`;
 }
 
 export function explanationText(e: Explanation, w: Formats = PLAIN): string {

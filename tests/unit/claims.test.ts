@@ -1,0 +1,44 @@
+// What the report claims, on pages and reads we did not design for: each case is one a hostile
+// review found giving a false critical, a false sentence or a silent wrong figure.
+import { describe, expect, it } from 'vitest';
+import { explanationText } from '../../lib/exports/wording';
+import { criticals, grant, invoice, listed, reportOfSnapshots, snapshot } from '../support/snapshots';
+
+const OVERVIEW = snapshot('overview', '2026-11-20T10:00:00', { overview: { balanceCents: 1300, autoRecharge: { enabled: true, thresholdCents: 500, targetCents: 1500 } } });
+
+describe('expired credit is never counted as unused at a charge', () => {
+  // Bought Feb 2025 ($10, $8 left, shown Expired); Oct 2026 $15 (used $10); Nov 2026 $10.
+  const history = snapshot('billing-history', '2026-11-20T09:00:00', {
+    invoices: listed([invoice('AB12CD34-0003', '2026-11-05T10:00', 1000), invoice('AB12CD34-0002', '2026-10-02T10:00', 1500), invoice('AB12CD34-0001', '2025-02-10T10:00', 1000)]),
+  });
+  const grantsRead = (expires: boolean) =>
+    snapshot('credit-grants', '2026-11-20T09:30:00', {
+      grants: listed([
+        grant('2026-10-31', 1000, 1000, { expiresOn: expires ? '2027-11-30' : null }),
+        grant('2026-09-30', 1500, 500, { expiresOn: expires ? '2027-10-31' : null }),
+        grant('2025-01-31', 1000, 800, { state: 'expired', stateText: 'Expired', expiresOn: expires ? '2026-02-28' : null }),
+      ]),
+    });
+
+  it('with the Expires column: no alert', () => {
+    expect(criticals(reportOfSnapshots([history, grantsRead(true), OVERVIEW], '2026-11-27'))).toEqual([]);
+  });
+
+  it('without it, a grant shown Expired may have expired before any charge: still no alert', () => {
+    const r = reportOfSnapshots([history, grantsRead(false), OVERVIEW], '2026-11-27');
+    expect(criticals(r)).toEqual([]);
+    expect(r.alerts.filter((a) => a.kind === 'recharge-above-threshold')).toEqual([]);
+  });
+});
+
+describe('words', () => {
+  it('writes a tax rate as it is: 20%, 10%, 0%, 8.875%', () => {
+    const text = (rateBasisPoints: number) =>
+      explanationText({ code: 'amounts-differ', invoice: 'X-1', totalCents: 1200, amountCents: 1000, taxCents: 200, rateBasisPoints } as Parameters<typeof explanationText>[0]);
+    expect(text(2000)).toContain('(20%)');
+    expect(text(1000)).toContain('(10%)');
+    expect(text(0)).toContain('(0%)');
+    expect(text(887.5)).toContain('(8.875%)');
+    expect(text(890)).toContain('(8.9%)');
+  });
+});
