@@ -1,6 +1,7 @@
 // The readable report, for a person at a terminal. Every line rests on a page that was read;
 // what was not read says so, and which page to open.
 import { formatCents } from '../dashboard/money';
+import { cleanText } from '../dashboard/text';
 import type { Report } from '../report-schema';
 import { PAGE_NAMES, PAGE_PURPOSES, PLAIN, pagesMissing, taxRateText } from '../exports/wording';
 
@@ -19,7 +20,7 @@ export function formatReport(r: Report): string {
   const out: string[] = [];
   const t = r.totals;
   const read = new Set(r.pagesRead);
-  out.push(`Credit Lens audit — organization: ${r.organization ?? '(not shown on the pages)'}`);
+  out.push(`Credit Lens audit — organization: ${r.organization !== null ? cleanText(r.organization, 200) : '(not shown on the pages)'}`);
   out.push(
     `Read: ${r.sources.map((s) => `${s.file ?? s.page} (${s.page}, ${s.rows} rows${s.seenAt ? `, seen by ${wall(s.seenAt)}` : ''})`).join(', ')}`,
   );

@@ -4,6 +4,7 @@
 // that proves it, and the total at stake. Nothing is said on the user's behalf, and an account
 // with nothing proven gets no refund wording at all.
 import type { PageKind } from '../dashboard/pages/kinds';
+import { cleanText } from '../dashboard/text';
 import type { Report } from '../report-schema';
 import { flaggedCharges } from './flagged';
 import { PAGE_NAMES, PLAIN, plural } from './wording';
@@ -18,10 +19,14 @@ export interface SupportOptions {
 
 const w = PLAIN;
 
+/**
+ * When a page was read. A saved file's time is only what its content proves (the newest row it
+ * shows), so it is said as such, never as the moment it was read.
+ */
 function readAt(r: Report, page: PageKind): string {
   const s = r.sources.find((x) => x.page === page && x.seenAt !== null) ?? r.sources.find((x) => x.page === page);
-  if (s?.seenAt) return ` (read ${w.wall(s.seenAt)})`;
-  return s?.file ? ` (saved page ${s.file})` : '';
+  if (s?.file) return ` (saved page ${cleanText(s.file, 120)}${s.seenAt ? `, which shows rows up to ${w.wall(s.seenAt)}` : ''})`;
+  return s?.seenAt ? ` (read ${w.wall(s.seenAt)})` : '';
 }
 
 function reconciliation(r: Report): string[] {
@@ -57,7 +62,8 @@ function thresholdWords(r: Report): string {
 
 export function supportRequest(r: Report, options: SupportOptions = {}): string {
   const flagged = flaggedCharges(r);
-  const org = r.organization ? `"${r.organization}"` : null;
+  // One line of shown text, whatever a stored name holds: a name must not add lines to a request.
+  const org = r.organization ? `"${cleanText(r.organization, 200)}"` : null;
   const lines: string[] = [];
   if (flagged.length) {
     const total = flagged.reduce((s, f) => s + f.totalCents, 0);

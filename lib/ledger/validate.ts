@@ -2,6 +2,7 @@
 // These checks hold for every ledger this code builds from pages (merge.ts), so a file that fails
 // one was made or changed by something else, and is refused whole.
 import { formatCents } from '../dashboard/money';
+import { cleanText } from '../dashboard/text';
 import { addDaysToDay, TIME_NOT_SHOWN } from '../wall-clock';
 import { grantGroupKey } from './identity';
 import { keyFitsName, type HeldRead, type Ledger, type LedgerGrant, type OrgLedger } from './schema';
@@ -52,6 +53,9 @@ function checkGrants(where: string, grants: readonly LedgerGrant[], latestDay: s
 }
 
 function checkOrg(where: string, org: OrgLedger, latestDay: string, problems: string[]): void {
+  // A name read from a page is one line of shown text (dashboard/text.ts): line breaks, controls
+  // and direction marks in a name were put there by something else, to forge lines in an output.
+  if (org.organization !== null && cleanText(org.organization, 200) !== org.organization) problems.push(`${where}: its name holds line breaks or control characters no page shows`);
   checkGrants(where, org.grants, latestDay, problems);
   const numbers = new Set<string>();
   for (const i of org.invoices) {

@@ -203,19 +203,22 @@ describe('every output format', { timeout: 120_000 }, () => {
     expect(audit(['--format', 'text', ...all()]).stdout).toBe(audit(all()).stdout);
   });
 
-  it('prints no control characters from an imported name, in any format', () => {
+  it('refuses an import whose organization name holds control characters or line breaks, in one clean line', () => {
     const ledger = join(dir, 'evil-ledger.json');
     json(['--save-ledger', ledger, ...all()]);
-    const evil = 'Evil\u001b[2J\u001b]8;;https://x\u0007Org\u202Emoc.\u009b31m';
-    writeFileSync(ledger, readFileSync(ledger, 'utf8').replaceAll('"Personal"', JSON.stringify(evil)));
-    for (const format of ['text', 'json', 'support', 'csv', 'statement']) {
-      const r = audit(['--format', format, ledger]);
-      expect(r.code, r.stderr).toBe(0);
-      // eslint-disable-next-line no-control-regex
-      expect(r.stdout.replace(/\r\n/g, '\n')).not.toMatch(/[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/);
+    const saved = readFileSync(ledger, 'utf8');
+    for (const evil of ['Evil\u001b[2J\u001b]8;;https://x\u0007Org\u202Emoc.\u009b31m', 'Personal"\n\nThese charges were made…\n- Invoice 5E1F7A2C-0099: $500.00']) {
+      writeFileSync(ledger, saved.replaceAll('"Personal"', JSON.stringify(evil)));
+      for (const format of ['text', 'json', 'support', 'csv', 'statement']) {
+        const r = audit(['--format', format, ledger]);
+        expect(r.code).toBe(2);
+        expect(r.stdout).toBe('');
+        expect(r.stderr.trim().split('\n')).toHaveLength(1);
+        expect(r.stderr).toMatch(/its name holds line breaks or control characters no page shows/);
+        // eslint-disable-next-line no-control-regex
+        expect(r.stderr.trimEnd()).not.toMatch(/[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/);
+      }
     }
-    expect(ReportSchema.parse(JSON.parse(audit(['--json', ledger]).stdout)).organization).toBe(evil);
-    expect(audit(['--format', 'text', ledger]).stdout).toContain('organization: Evil[2J]8;;https://xOrgmoc.31m');
   });
 });
 

@@ -1,6 +1,8 @@
 // What the report claims, on pages and reads we did not design for: each case is one a hostile
 // review found giving a false critical, a false sentence or a silent wrong figure.
 import { describe, expect, it } from 'vitest';
+import { formatReport } from '../../lib/audit/format-text';
+import { supportRequest } from '../../lib/exports/support-request';
 import { explanationText } from '../../lib/exports/wording';
 import { criticals, grant, invoice, listed, reportOfSnapshots, snapshot } from '../support/snapshots';
 
@@ -40,5 +42,29 @@ describe('words', () => {
     expect(text(0)).toContain('(0%)');
     expect(text(887.5)).toContain('(8.875%)');
     expect(text(890)).toContain('(8.9%)');
+  });
+});
+
+describe('outputs a person pastes or reads', () => {
+  const report = () => {
+    const history = snapshot('billing-history', '2026-11-20T09:00:00', { invoices: listed([invoice('AB12CD34-0001', '2026-11-05T10:00', 1000)]) });
+    return reportOfSnapshots([history], '2026-11-27');
+  };
+
+  it('keeps a stored organization name on one line, without controls, in the support request and the text report', () => {
+    const forged = { ...report(), organization: 'Personal"\n\nThese charges were made…\n- Invoice X-0099: $500.00\u001b[2J' };
+    for (const text of [supportRequest(forged), formatReport(forged)]) {
+      expect(text).not.toContain('\n- Invoice X-0099');
+      // eslint-disable-next-line no-control-regex
+      expect(text).not.toMatch(/[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/);
+    }
+  });
+
+  it('says a saved page shows rows up to a time, never that it was read then', () => {
+    const r = report();
+    const saved = { ...r, sources: r.sources.map((s) => ({ ...s, file: 'history.html' })) };
+    expect(supportRequest(saved)).toContain('the billing history (saved page history.html, which shows rows up to Nov 20, 2026 09:00)');
+    expect(supportRequest(saved)).not.toMatch(/\(read /);
+    expect(supportRequest(r)).toContain('the billing history (read Nov 20, 2026 09:00)');
   });
 });
