@@ -43,7 +43,8 @@ export function readTable<T extends { position: number }>(root: Document | Eleme
     .map(([, text]) => `${spec.name}: ${text}`);
   const checked = spec.check?.(columns);
   if (checked) warnings.push(`${spec.name}: ${checked}`);
-  const rows = dataRows(grid);
+  const { rows, hidden } = dataRows(grid);
+  if (hidden) warnings.push(`${spec.name}: ${hidden} row${hidden > 1 ? 's are' : ' is'} hidden by the page's markup (not shown) and ${hidden > 1 ? 'were' : 'was'} not read.`);
   const dateColumns = Object.entries(spec.dates).filter(([name]) => name in columns);
   const texts: DateText[] = [];
   for (const row of rows) for (const [name, kind] of dateColumns) texts.push({ text: row.cells[columns[name]!] ?? '', time: kind === 'dateTime' });
@@ -52,7 +53,9 @@ export function readTable<T extends { position: number }>(root: Document | Eleme
   const anchors: Element[] = [];
   const used = Object.values(columns);
   for (const row of rows) {
-    const unsure = used.map((i) => (row.unsure[i] ? `the ${grid.headers[i] || 'unnamed'} cell holds text that ${row.unsure[i]} may hide or show, so what the page shows cannot be told` : null)).find(Boolean);
+    const unsure =
+      (row.rowUnsure ? `the row itself may be hidden or shown by ${row.rowUnsure}, so what the page shows cannot be told` : null) ??
+      used.map((i) => (row.unsure[i] ? `the ${grid.headers[i] || 'unnamed'} cell holds text that ${row.unsure[i]} may hide or show, so what the page shows cannot be told` : null)).find(Boolean);
     const result = row.reordered ? REORDERED_REASON : (unsure ?? spec.row(row, columns, (text) => warnings.push(`${describeRow(spec.name, row)}: ${text}.`), dates));
     if (typeof result === 'string') {
       warnings.push(`${describeRow(spec.name, row)} was not recorded: ${result}.`);

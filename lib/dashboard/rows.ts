@@ -1,7 +1,7 @@
 // Shared helpers for reading a found table row by row.
 import { safeLink } from '../exports/links';
 import type { Grid } from './tables';
-import { accessibleLabels, cleanText, shownText, words } from './text';
+import { accessibleLabels, cleanText, shownText, visibilityUpTo, words } from './text';
 
 export interface RowContext {
   /** 1-based row number as a person would count it, for warnings. */
@@ -16,16 +16,27 @@ export interface RowContext {
   anchor: Element;
   /** The row's text holds direction overrides: what the page shows differs from its text. */
   reordered: boolean;
+  /** Why the row itself may or may not be shown (a style or class we cannot judge), or null. */
+  rowUnsure: string | null;
 }
 
 // Right-to-left / left-to-right override: "$\u202E00.01" shows as "$10.00". Isolates and marks
 // do not reorder digits, so only overrides make a cell unreadable.
 const OVERRIDES = /[\u202D\u202E]/;
 
-/** Rows that hold data: empty rows and "No invoices yet"-style messages are not data. */
-export function dataRows(grid: Grid): RowContext[] {
+/**
+ * Rows that hold data: empty rows and "No invoices yet"-style messages are not data, and rows
+ * hidden by their markup are not shown (`hidden` counts them).
+ */
+export function dataRows(grid: Grid): { rows: RowContext[]; hidden: number } {
   const out: RowContext[] = [];
+  let hidden = 0;
   grid.rows.forEach((row) => {
+    const v = visibilityUpTo(row.element, grid.element);
+    if (v.shown === false) {
+      hidden++;
+      return;
+    }
     const shown = row.cells.map((c) => shownText(c));
     const cells = shown.map((s) => s.text);
     const hasLabel = () => row.cells.some((c) => accessibleLabels(c).length > 0);
@@ -40,9 +51,10 @@ export function dataRows(grid: Grid): RowContext[] {
       element: row.element,
       anchor: row.cells[row.cells.length - 1] ?? row.element,
       reordered,
+      rowUnsure: v.shown === 'unsure' ? v.why : null,
     });
   });
-  return out;
+  return { rows: out, hidden };
 }
 
 export const REORDERED_REASON = 'it holds characters that reverse how text is shown (bidi overrides), so what the page shows may not be what it says';

@@ -1,7 +1,7 @@
 // Find tables by what their headers say, in any of the markups the site may use:
 // <table>, ARIA tables/grids (role=table|grid, row, columnheader, cell) and plain div grids
 // whose header row and data rows share a column layout. Generated class names are never used.
-import { accessibleLabels, visibleText, words } from './text';
+import { accessibleLabels, visibilityUpTo, visibleText, words } from './text';
 
 export interface Grid {
   markup: 'table' | 'aria' | 'div';
@@ -153,10 +153,13 @@ export function mapColumns(headers: string[], spec: ColumnSpec): Record<string, 
  */
 export function findTable(root: Document | Element, spec: ColumnSpec, required: readonly (readonly string[])[]): FindResult {
   const covers = (columns: Record<string, number>) => required.every((alts) => alts.some((a) => a in columns));
-  let candidates = [...htmlTables(root), ...ariaTables(root)];
+  // A table hidden by its markup (a copy kept for later, a template drawn off screen) is not what
+  // the page shows: never read it, even when its headers fit.
+  const shown = (grids: Grid[]) => grids.filter((g) => visibilityUpTo(g.element, null).shown !== false);
+  let candidates = shown([...htmlTables(root), ...ariaTables(root)]);
   let best = pick(candidates, spec, covers);
   if (!best) {
-    candidates = [...candidates, ...divGrids(root, Object.values(spec).flat())];
+    candidates = [...candidates, ...shown(divGrids(root, Object.values(spec).flat()))];
     best = pick(candidates, spec, covers);
   }
   if (best) return { ok: true, ...best };

@@ -51,7 +51,7 @@ const INVISIBLE_TAGS = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'TITL
 const HIDDEN_CLASS = /(?:^|\s)(?:sr-only|visually-hidden|visuallyhidden|screen-reader-only|screen-reader-text|a11y-hidden|hidden-visually|hidden|d-none|invisible|is-hidden)(?=\s|$)/i;
 // Responsive utilities: hidden at some widths (`md:hidden`), or hidden but shown at some (`hidden md:inline`).
 const RESPONSIVE_HIDE = /(?:^|\s)(?:[\w-]+:(?:hidden|invisible|sr-only)|d-\w+-none)(?=\s|$)/i;
-const RESPONSIVE_SHOW = /(?:^|\s)(?:[\w-]+:(?:block|inline|inline-block|inline-flex|flex|grid|table-cell|contents|visible|not-sr-only)|d-\w+-(?:block|inline|inline-block|flex|table-cell))(?=\s|$)/i;
+const RESPONSIVE_SHOW = /(?:^|\s)(?:[\w-]+:(?:block|inline|inline-block|inline-flex|flex|grid|table|table-row|table-row-group|table-cell|contents|visible|not-sr-only)|d-\w+-(?:block|inline|inline-block|flex|grid|table|table-row|table-cell))(?=\s|$)/i;
 const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse))\s*(?:!important\s*)?(?=;|$)/i;
 const UNSURE_STYLE = /(?:^|;)\s*(?:opacity\s*:\s*0*\.?0*\s*(?:!important\s*)?(?=;|$)|font-size\s*:\s*0|clip(?:-path)?\s*:|text-indent\s*:\s*-|color\s*:\s*transparent|transform\s*:|(?:max-)?(?:width|height)\s*:\s*0|position\s*:\s*(?:absolute|fixed)|content-visibility\s*:\s*hidden)/i;
 
@@ -73,6 +73,20 @@ export function visibility(el: Element): Visibility {
     if (hidden) return { shown: false };
   }
   return { shown: true };
+}
+
+/**
+ * Whether `el` is shown, as far as its own markup and its ancestors' below `stop` say: hidden if
+ * any of them is hidden, unsure if any is unsure (the first reason found).
+ */
+export function visibilityUpTo(el: Element, stop: Element | null): Visibility {
+  let unsure: Visibility | null = null;
+  for (let cur: Element | null = el; cur && cur !== stop; cur = cur.parentElement) {
+    const v = visibility(cur);
+    if (v.shown === false) return v;
+    if (v.shown === 'unsure') unsure ??= v;
+  }
+  return unsure ?? { shown: true };
 }
 
 export interface ShownText {

@@ -166,6 +166,45 @@ describe('what the page shows, not what its DOM hides', () => {
     expect(s.warnings).toEqual([expect.stringMatching(/^Billing history row 1 \(AB12CD34-0001 .* was not recorded: the Amount cell holds text that its (style|class) ".+" may hide or show/)]);
   });
 
+  const ROWS = [
+    ['AB12CD34-0002', 'Paid', '$10.89', 'Nov 3, 2026, 2:03 PM'],
+    ['AB12CD34-0001', 'Paid', '$10.89', 'Nov 3, 2026, 1:02 PM'],
+  ];
+  it.each(['hidden', 'aria-hidden="true"', 'style="display:none"', 'class="hidden"'])('does not count a row hidden by %s, and says so', (attr) => {
+    const html = history(INVOICE, ROWS).replace('<tr><td>AB12CD34-0001', `<tr ${attr}><td>AB12CD34-0001`);
+    const s = readBoth(html, 'billing-history');
+    expect(s.invoices.map((i) => i.number)).toEqual(['AB12CD34-0002']);
+    expect(s.warnings).toEqual(['Billing history: 1 row is hidden by the page\'s markup (not shown) and was not read.']);
+  });
+
+  it('refuses a row hidden or shown by screen width (class "hidden md:table-row")', () => {
+    const html = history(INVOICE, ROWS).replace('<tr><td>AB12CD34-0001', '<tr class="hidden md:table-row"><td>AB12CD34-0001');
+    const s = readBoth(html, 'billing-history');
+    expect(s.invoices.map((i) => i.number)).toEqual(['AB12CD34-0002']);
+    expect(s.warnings).toEqual([expect.stringMatching(/row 2 \(AB12CD34-0001 .* was not recorded: the row itself may be hidden or shown by its class "md:table-row"/)]);
+  });
+
+  it('refuses a row whose own style may hide it', () => {
+    const html = history(INVOICE, ROWS).replace('<tr><td>AB12CD34-0001', '<tr style="opacity:0"><td>AB12CD34-0001');
+    const s = readBoth(html, 'billing-history');
+    expect(s.invoices.map((i) => i.number)).toEqual(['AB12CD34-0002']);
+    expect(s.warnings).toEqual([expect.stringMatching(/row 2 \(AB12CD34-0001 .* was not recorded: the row itself may be hidden or shown by its style "opacity:0"/)]);
+  });
+
+  it.each(['<div hidden>', '<div style="display: none">', '<div class="d-none">'])('reads the table shown, not a hidden copy before it (%s)', (wrapper) => {
+    const copy = renderTable('table', 'Invoices', INVOICE, [['AB12CD34-0002', 'Paid', '$99.99', 'Nov 3, 2026, 2:03 PM']]);
+    const html = saved('billing-history', `${wrapper}${copy}</div>${renderTable('table', 'Invoices', INVOICE, ROWS)}`);
+    const s = readBoth(html, 'billing-history');
+    expect(s.invoices.map((i) => i.totalCents)).toEqual([1089, 1089]);
+    expect(s.warnings).toEqual([]);
+  });
+
+  it('reads nothing when the only table is hidden', () => {
+    const s = readBoth(saved('billing-history', `<section hidden>${renderTable('table', 'Invoices', INVOICE, ROWS)}</section>`), 'billing-history');
+    expect(s.invoices).toEqual([]);
+    expect(s.understood).toBe(false);
+  });
+
   it.each([
     ['<span aria-label="Paid"><svg></svg></span>', 'paid'],
     ['<span title="Refunded">↩</span>', 'refunded'],
