@@ -71,10 +71,14 @@ export function auditFiles(files: InputFile[], parseHtml: (html: string) => Docu
     pages.push({ doc, kind, url: url ?? pageUrl(kind), seenAt: TIME_NOT_SHOWN, file: file.name, slot: sources.length });
     sources.push({ page: kind, file: file.name, rows: 0, warnings: [], locale: null, seenAt: null });
   }
-  readSavedPages(pages, options.locale).forEach((read, k) => {
-    const { file, slot } = pages[k]!;
-    // A file's modification time is no evidence: a page is dated by what it shows.
-    const seen = seenFromContent(read);
+  const reads = readSavedPages(pages, options.locale).map((read, k) => ({ read, page: pages[k]!, seen: seenFromContent(read) }));
+  // A file's modification time is no evidence: a page is dated by what it shows. Two pages that
+  // prove the same time are told apart by their balances, which only fall: the one holding less
+  // credit was read no earlier, so it gets the later time, whatever order the files came in.
+  const remaining = (r: (typeof reads)[number]) => r.read.grants.reduce((sum, g) => sum + g.remainingCents, 0);
+  const timed = [...reads].sort((a, b) => (a.seen < b.seen ? -1 : a.seen > b.seen ? 1 : remaining(b) - remaining(a)));
+  for (const { read, page, seen } of timed) {
+    const { file, slot } = page;
     const snapshot = { ...read, seenAt: read.grants.length ? ownTime(seen) : seen };
     sources[slot] = {
       page: snapshot.page,
@@ -84,11 +88,11 @@ export function auditFiles(files: InputFile[], parseHtml: (html: string) => Docu
       locale: snapshot.locale ?? null,
       seenAt: snapshot.seenAt === TIME_NOT_SHOWN ? null : snapshot.seenAt,
     };
-    if (!snapshot.understood) return;
+    if (!snapshot.understood) continue;
     const merged = mergeSnapshotPlaced(ledger, snapshot);
     ledger = merged.ledger;
     if (merged.heldId) heldFrom.push({ file, id: merged.heldId });
-  });
+  }
   // Organizations, per file, as in the extension: a page that names none is held, never folded
   // into a named one; once every file is in, a clue may tie a held page to one (an invoice prefix).
   ledger = settleHeld(ledger);

@@ -133,6 +133,22 @@ describe('several saved pages of one table', { timeout: 60_000 }, () => {
   });
 });
 
+describe('files in any order', { timeout: 60_000 }, () => {
+  it('gives the same report whichever of two grants pages that prove the same time comes first: the emptier one is the later', () => {
+    const d = mkdtempSync(join(tmpdir(), 'credit-lens-order-'));
+    // The same grants read twice, days apart, with nothing bought between: credit only falls.
+    const later = { ...SEED_ACCOUNT, purchases: SEED_ACCOUNT.purchases.map((p) => (p.paidAt.startsWith('2026-06') ? { ...p, usedCents: 900 } : p)) };
+    writeFileSync(join(d, 'early.html'), savedPage('credit-grants', SEED_ACCOUNT));
+    writeFileSync(join(d, 'late.html'), savedPage('credit-grants', later));
+    writeFileSync(join(d, 'history.html'), savedPage('billing-history', SEED_ACCOUNT));
+    const a = json([join(d, 'late.html'), join(d, 'early.html'), join(d, 'history.html')]);
+    const b = json([join(d, 'early.html'), join(d, 'late.html'), join(d, 'history.html')]);
+    expect(b.totals).toEqual(a.totals);
+    expect(b.alerts).toEqual(a.alerts);
+    expect(a.grants.find((g) => g.displayedDate === '2026-05-31')!.remainingCents).toBe(100);
+  });
+});
+
 describe('the time base: the pages’ wall clock, never a file’s time', { timeout: 120_000 }, () => {
   // Saved at 20:00 local time on the day of the misfire, in three zones. As instants:
   // Sydney (UTC+11 in November) 09:00Z, UTC 20:00Z, Honolulu (UTC−10) 06:00Z the next day.
