@@ -29,6 +29,8 @@ export const PurchaseSchema = z.object({
 export const UnmatchedReasonSchema = z.discriminatedUnion('code', [
   /** Nothing can match before the billing history is read. */
   z.object({ code: z.literal('history-not-read') }),
+  /** Only some pages of a paged billing history were read: its invoice may be on another. */
+  z.object({ code: z.literal('history-partly-read') }),
   /** Its purchase would be older than the 12 months the billing history lists (since that day). */
   z.object({ code: z.literal('before-history-window'), since: DateSchema }),
   /** Its expiry does not fit credit bought on or after its date: promotional or free credit. */
@@ -147,6 +149,8 @@ export const AlertSchema = z.object({
 /** What the analysis could not check or count, as codes (their words are in report.warnings). */
 export const ReportNoteSchema = z.discriminatedUnion('code', [
   z.object({ code: z.literal('page-not-read'), page }),
+  /** A paged billing history of which only some pages were read (numbered pages read, and their count, when shown). */
+  z.object({ code: z.literal('history-partly-read'), pagesRead: z.array(z.number().int()), pages: z.number().int().nullable() }),
   z.object({ code: z.literal('threshold-unknown'), autoRechargeOff: z.boolean() }),
   z.object({ code: z.literal('target-unknown') }),
   z.object({ code: z.literal('threshold-from-settings'), thresholdCents: cents }),

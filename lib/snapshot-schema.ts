@@ -38,7 +38,7 @@ export const AutoRechargeSchema = z.object({
 });
 
 const position = z.number().int().min(0).max(10_000_000).nullable();
-export const TablePositionSchema = z.object({ firstRow: position, page: position, pages: position, totalRows: position });
+export const TablePositionSchema = z.object({ firstRow: position, page: position, pages: position, totalRows: position, next: z.boolean().nullable().optional(), previous: z.boolean().nullable().optional() });
 
 export const SnapshotSchema = z.object({
   page: z.enum(PAGE_KINDS),

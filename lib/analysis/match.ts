@@ -31,6 +31,8 @@ export interface Matching {
 export interface MatchContext {
   /** Whether the billing history was read (else nothing can match). */
   historyRead: boolean;
+  /** Whether every page of a paged billing history was read (else a missing invoice may be on another). */
+  historyWhole?: boolean;
   /** The first day of the 12 months the billing history listed when it was read. */
   historyWindowFrom: string | null;
   /** The currency of the account's grants: only its invoices can buy them. */
@@ -159,6 +161,7 @@ function reasonFor(g: GrantView, invoicesNear: boolean, ctx: MatchContext): Unma
   if (g.currency !== ctx.accountCurrency) return { code: 'other-currency', currency: g.currency };
   if (!ctx.historyRead) return { code: 'history-not-read' };
   if (ctx.historyWindowFrom !== null && latest < ctx.historyWindowFrom) return { code: 'before-history-window', since: ctx.historyWindowFrom };
+  if (ctx.historyWhole === false) return { code: 'history-partly-read' };
   const rate = ctx.tax.rateAt(`${endOfNextMonth(g.displayedDate)}T23:59`);
   const expectedCents = rate === null ? null : Math.round(g.amountCents * (1 + rate));
   return invoicesNear ? { code: 'invoices-taken', expectedCents } : { code: 'no-fitting-invoice', expectedCents };

@@ -20,6 +20,7 @@ import { provenSeenAt, TIME_NOT_SHOWN } from './seen-at';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
 import { inferTaxPeriods } from './tax-periods';
 import { grantViews, invoiceViews, type InvoiceView } from './views';
+import { historyCoverage } from '../ledger/history-pages';
 
 export type Source = Report['sources'][number];
 
@@ -78,7 +79,8 @@ export function buildReport(org: OrgLedger, options: ReportOptions): Report {
   const tax = inferTaxPeriods(charges, grants.filter((g) => g.currency === accountCurrency).map((g) => g.amountCents));
   const historySeenAt = org.pages['billing-history']?.seenAt ?? null;
   const historyWindowFrom = historySeenAt === null ? null : addMonthsToDay(historySeenAt.slice(0, 10), -12);
-  const matching = matchGrants(grants, charges, { historyRead, historyWindowFrom, accountCurrency, tax });
+  const coverage = historyCoverage(org.historyPages);
+  const matching = matchGrants(grants, charges, { historyRead, historyWhole: coverage.whole, historyWindowFrom, accountCurrency, tax });
   // When each read of the grants is proven to have happened (saved files prove it by content).
   const seen = provenSeenAt(org.grants, matching.purchases);
   const rawGrantsSeenAt = org.pages['credit-grants']?.seenAt ?? (org.grants.length ? org.grants.reduce((m, g) => (g.stateSeenAt > m ? g.stateSeenAt : m), '') : null);
@@ -92,6 +94,7 @@ export function buildReport(org: OrgLedger, options: ReportOptions): Report {
   }
   if (!grantsRead) notes.push({ code: 'page-not-read', page: 'credit-grants' });
   if (!historyRead) notes.push({ code: 'page-not-read', page: 'billing-history' });
+  else if (!coverage.whole) notes.push({ code: 'history-partly-read', pagesRead: coverage.pagesRead, pages: coverage.pages });
   const partly = charges.filter((i) => i.status === 'partially-refunded').map((i) => i.number);
   if (partly.length) notes.push({ code: 'partly-refunded', invoices: partly });
   const foreign = invoices.filter((i) => i.currency !== accountCurrency);

@@ -4,7 +4,7 @@
 // The real pages' paging is not confirmed (reference/billing-pages.md only names "Previous/Next
 // invoices page"): these forms are assumed, and a page without any is simply not placed.
 import type { TablePosition } from './snapshot';
-import { cleanText } from './text';
+import { cleanText, words } from './text';
 
 const PAGE_OF = /\bpage\s+(\d{1,6})\s*(?:of|\/)\s*(\d{1,6})\b/i;
 const ROWS_OF = /\b(\d{1,7})\s*(?:[–—-]|to)\s*(\d{1,7})\s+of\s+(\d{1,7})\b/i;
@@ -67,7 +67,30 @@ function fromAria(root: Document | Element): TablePosition | null {
   return { firstRow, page: null, pages: null, totalRows };
 }
 
+// A pager's controls: "Next invoices page" / "Previous invoices page" (reference: M), or any
+// "next"/"previous" control that names a page or sits in a pagination landmark.
+const PAGER_WORD = /^(?:go to )?(next|previous|prev)\b/;
+const PAGE_CONTEXT = /\bpages?\b|\bpagination\b/;
+
+function pagerControls(root: Document | Element): { next: boolean | null; previous: boolean | null } {
+  const found = { next: null as boolean | null, previous: null as boolean | null };
+  for (const el of Array.from(root.querySelectorAll('button, a, [role="button"], [role="link"]'))) {
+    const label = words(el.getAttribute('aria-label') ?? el.getAttribute('title') ?? el.textContent);
+    const m = PAGER_WORD.exec(label);
+    if (!m) continue;
+    const landmark = el.closest('nav, [role="navigation"]');
+    if (!PAGE_CONTEXT.test(label) && !PAGE_CONTEXT.test(words(landmark?.getAttribute('aria-label') ?? ''))) continue;
+    const enabled = !el.hasAttribute('disabled') && el.getAttribute('aria-disabled') !== 'true';
+    const which = m[1] === 'next' ? 'next' : 'previous';
+    found[which] = (found[which] ?? false) || enabled;
+  }
+  return found;
+}
+
 export function readTablePosition(root: Document | Element): TablePosition | null {
   const top = 'documentElement' in root ? root.documentElement : root;
-  return fromAria(root) ?? (top ? findInText(top) : null);
+  const marked = fromAria(root) ?? (top ? findInText(top) : null);
+  const pager = pagerControls(root);
+  if (pager.next === null && pager.previous === null) return marked;
+  return { ...(marked ?? { firstRow: null, page: null, pages: null, totalRows: null }), ...pager };
 }

@@ -61,6 +61,9 @@ export interface TablePosition {
   pages: number | null;
   /** Rows in the whole table ("of 25", aria-rowcount). */
   totalRows: number | null;
+  /** Whether a "Next page" / "Previous page" control is there and enabled; null when none is. */
+  next?: boolean | null;
+  previous?: boolean | null;
 }
 
 export interface Snapshot {

@@ -7,7 +7,7 @@ import type { PageKind } from '../dashboard/pages/kinds';
 import { cleanText } from '../dashboard/text';
 import type { Report } from '../report-schema';
 import { flaggedCharges } from './flagged';
-import { PAGE_NAMES, PLAIN, plural } from './wording';
+import { historyPartly, historyPartText, PAGE_NAMES, PLAIN, plural } from './wording';
 
 export const HELP_CENTRE = 'https://help.openai.com';
 export const AUTO_RELOAD_SWITCH = 'Billing → Overview → Auto recharge, "Modify"';
@@ -34,7 +34,9 @@ function reconciliation(r: Report): string[] {
   const t = r.totals;
   const lines = ['Reconciliation of the billing pages:'];
   if (read.has('billing-history')) {
-    lines.push(`- Paid, as the billing history lists it${t.refundedCents ? ', net of refunds' : ''}: ${w.money(t.paidCents)}`);
+    const partly = historyPartly(r);
+    const where = partly ? `in the part of the billing history read (${historyPartText(partly)}; its other pages were not read)` : 'as the billing history lists it';
+    lines.push(`- Paid, ${where}${t.refundedCents ? ', net of refunds' : ''}: ${w.money(t.paidCents)}`);
     if (read.has('credit-grants')) {
       const other = t.paidCents - t.creditsPurchasedCents - t.taxCents;
       lines.push(`  = credit bought ${w.money(t.creditsPurchasedCents)} + tax ${w.money(t.taxCents)}${other ? ` + paid for no grant seen ${w.money(other)}` : ''}`);

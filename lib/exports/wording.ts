@@ -130,6 +130,8 @@ export function unmatchedText(r: UnmatchedReason, amountCents: number, w: Format
   switch (r.code) {
     case 'history-not-read':
       return 'The billing history has not been read yet: open it to find the payment.';
+    case 'history-partly-read':
+      return 'Its invoice may be on a page of the billing history not read yet: open its other pages.';
     case 'before-history-window':
       return `Its invoice would be older than the 12 months of billing history the site lists (since ${w.day(r.since)}).`;
     case 'promotional':
@@ -152,6 +154,8 @@ export function noteText(n: ReportNote, w: Formats = PLAIN): string {
         : n.page === 'billing-history'
           ? 'The billing history has not been read: open it to see what was paid and when.'
           : `${capital(PAGE_NAMES[n.page])} has not been read: open it ${PAGE_PURPOSES[n.page]}.`;
+    case 'history-partly-read':
+      return `Only part of the billing history was read (${historyPartText(n)}): payments on its other pages are not counted, and grants they bought show no purchase yet. Open every page of it.`;
     case 'threshold-unknown':
       return n.autoRechargeOff
         ? 'The billing overview shows auto-recharge off now, and the threshold it had when these charges were made is not known (set it in the options): recharges were not checked against it.'
@@ -208,9 +212,22 @@ function capital(s: string): string {
 export type Tone = 'bad' | 'ok' | 'muted';
 
 /** The pages a full check needs that were not read (the usage page is never needed). */
+/** "page 1 of 3", "pages 1 and 2 of 3", or "some of its pages" when they are not numbered. */
+export function historyPartText(n: { pagesRead: number[]; pages: number | null }): string {
+  if (n.pages === null || n.pagesRead.length === 0) return 'some of its pages';
+  const list = n.pagesRead.length === 1 ? `page ${n.pagesRead[0]}` : `pages ${n.pagesRead.slice(0, -1).join(', ')} and ${n.pagesRead[n.pagesRead.length - 1]}`;
+  return `${list} of ${n.pages}`;
+}
+
+/** The note saying the billing history was read only in part, if it was. */
+export function historyPartly(r: Report): Extract<ReportNote, { code: 'history-partly-read' }> | undefined {
+  return r.notes.find((n): n is Extract<ReportNote, { code: 'history-partly-read' }> => n.code === 'history-partly-read');
+}
+
 export function pagesMissing(r: Report): PageKind[] {
   const read = new Set(r.pagesRead);
-  const missing: PageKind[] = (['billing-history', 'credit-grants'] as const).filter((p) => !read.has(p));
+  // A billing history read only in part is still missing what its other pages hold.
+  const missing: PageKind[] = (['billing-history', 'credit-grants'] as const).filter((p) => !read.has(p) || (p === 'billing-history' && historyPartly(r)));
   if (r.rechargeRule.thresholdCents === null || r.rechargeRule.targetCents === null) if (!read.has('overview')) missing.push('overview');
   return missing;
 }
@@ -238,6 +255,8 @@ export function headline(r: Report, w: Formats = PLAIN): { text: string; tone: T
   }
   const critical = r.alerts.filter((a) => a.severity === 'critical');
   if (critical.length) return { text: `${plural(critical.length, 'critical alert')}.`, tone: 'bad' };
+  const partly = historyPartly(r);
+  if (partly) return { text: `Only part of the billing history was read (${historyPartText(partly)}): open its other pages to see every payment.`, tone: 'muted' };
   if (missing.includes('billing-history')) return { text: 'Open the billing history to see which payment bought each grant.', tone: 'muted' };
   if (missing.includes('credit-grants')) return { text: 'Open the credit grants page to see what each payment bought.', tone: 'muted' };
   if (r.alerts.length) return { text: `${plural(r.alerts.length, 'thing')} to look at; nothing critical.`, tone: 'muted' };

@@ -18,6 +18,7 @@ import {
   type LedgerInvoice,
   type OrgLedger,
 } from './schema';
+import { historyPageOf, joinHistoryPages } from './history-pages';
 import { assembleGrantPages, currentPages, grantPageOf, type PlacedRow } from './table-pages';
 
 /**
@@ -143,6 +144,7 @@ export function joinOrgs(a: OrgLedger, b: OrgLedger): OrgLedger {
     usage: later(a.usage, b.usage),
     pages,
     grantPages: currentPages([...a.grantPages, ...b.grantPages]),
+    historyPages: joinHistoryPages(a.historyPages, b.historyPages),
   };
 }
 
@@ -168,6 +170,8 @@ export function joinLedgers(a: Ledger, b: Ledger): Ledger {
 export function snapshotOrg(snapshot: Snapshot, knownPages: readonly GrantPage[] = []): { org: OrgLedger; grantIds: string[] } {
   const org = emptyOrg(snapshot.organization);
   const at = snapshot.seenAt;
+  const historyPage = historyPageOf(snapshot);
+  if (historyPage) org.historyPages = [historyPage];
   // A page of a paged grants table is ranked together with the other pages already read.
   const page = grantPageOf(snapshot);
   let rows: PlacedRow[];

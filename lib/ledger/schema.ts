@@ -77,6 +77,16 @@ export const GrantPageSchema = z.object({
   rows: z.array(PagedGrantRowSchema).max(10_000),
 });
 
+/**
+ * Which part of a paged billing history a read showed: "page:2/3" when the page says so, else
+ * where its Previous/Next controls put it ("first", "middle", "last", or "only" when both are
+ * off). Kept per part with its latest read, so the analysis can tell when all of it was read.
+ */
+export const HistoryPageSchema = z.object({
+  key: z.string().regex(/^(page:\d{1,6}\/\d{1,6}|first|middle|last|only)$/),
+  seenAt: seen,
+});
+
 export const ORG_PREFIX = /^[0-9A-Z]{8}$/;
 
 export const OrgLedgerSchema = z.object({
@@ -95,6 +105,7 @@ export const OrgLedgerSchema = z.object({
     .nullable(),
   pages: z.partialRecord(z.enum(PAGE_KINDS), PageSeenSchema),
   grantPages: z.array(GrantPageSchema).max(1000),
+  historyPages: z.array(HistoryPageSchema).max(1000).default([]),
 });
 
 export const HELD_SOURCES = [...PAGE_KINDS, 'ledger'] as const;
@@ -114,6 +125,7 @@ export type LedgerGrant = z.infer<typeof LedgerGrantSchema>;
 export type LedgerInvoice = z.infer<typeof LedgerInvoiceSchema>;
 export type OrgLedger = z.infer<typeof OrgLedgerSchema>;
 export type GrantPage = z.infer<typeof GrantPageSchema>;
+export type HistoryPage = z.infer<typeof HistoryPageSchema>;
 export type PagedGrantRow = z.infer<typeof PagedGrantRowSchema>;
 export type HeldRead = z.infer<typeof HeldReadSchema>;
 
@@ -146,7 +158,7 @@ export function emptyLedger(): Ledger {
 }
 
 export function emptyOrg(organization: string | null): OrgLedger {
-  return { organization, invoicePrefixes: [], orgIds: [], grants: [], invoices: [], overview: null, usage: null, pages: {}, grantPages: [] };
+  return { organization, invoicePrefixes: [], orgIds: [], grants: [], invoices: [], overview: null, usage: null, pages: {}, grantPages: [], historyPages: [] };
 }
 
 /** The first key free for a newly seen organization called `name`: "Acme", then "Acme (2)", … */

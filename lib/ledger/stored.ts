@@ -26,7 +26,7 @@ import {
   type LedgerGrant,
   type LedgerInvoice,
   type OrgLedger,
-} from './schema';
+ HistoryPageSchema } from './schema';
 
 const cents = z.number().int().safe();
 const time = z.number().int().nonnegative();
@@ -65,8 +65,10 @@ const StoredGrantPageSchema = GrantPageSchema.omit({ rows: true }).extend({
   rows: z.array(z.tuple([DateSchema, cents.nonnegative(), cents, z.string().max(8), DateSchema.nullable(), z.enum(GRANT_STATES), z.string().max(200)])).max(10_000),
 });
 
-export const StoredOrgSchema = OrgLedgerSchema.omit({ grants: true, invoices: true, grantPages: true }).extend({
+export const StoredOrgSchema = OrgLedgerSchema.omit({ grants: true, invoices: true, grantPages: true, historyPages: true }).extend({
   grantPages: z.array(StoredGrantPageSchema).max(1000),
+  /** Absent when no paged billing history was read (ledgers written before it was kept). */
+  historyPages: z.array(HistoryPageSchema).max(1000).optional(),
   times: z.array(DateTimeSchema).max(1_000_000),
   grants: z.array(z.unknown()),
   invoices: z.array(z.unknown()),
@@ -156,6 +158,8 @@ export function toStoredOrg(org: OrgLedger): StoredOrg {
     usage: org.usage,
     pages,
     grantPages: grantPages as StoredOrg['grantPages'],
+    // Written only when there are any: version 3 ledgers without them stay byte for byte the same.
+    ...(org.historyPages.length ? { historyPages: org.historyPages } : {}),
     times,
     grants,
     invoices,
@@ -229,8 +233,8 @@ export function fromStoredOrg(raw: unknown): { org: OrgLedger; dropped: number }
     ...p,
     rows: p.rows.map(([displayedDate, amountCents, remainingCents, currency, expiresOn, state, stateText]) => ({ displayedDate, amountCents, remainingCents, currency, expiresOn, state, stateText })),
   }));
-  const { times: _t, grants: _g, invoices: _i, grantPages: _p, ...rest } = stored;
-  return { org: { ...rest, grants, invoices, grantPages }, dropped };
+  const { times: _t, grants: _g, invoices: _i, grantPages: _p, historyPages, ...rest } = stored;
+  return { org: { ...rest, grants, invoices, grantPages, historyPages: historyPages ?? [] }, dropped };
 }
 
 /** Expand a stored ledger whose outline validated; each organization and row is checked on its own. */

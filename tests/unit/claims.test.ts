@@ -3,7 +3,13 @@
 import { describe, expect, it } from 'vitest';
 import { formatReport } from '../../lib/audit/format-text';
 import { supportRequest } from '../../lib/exports/support-request';
-import { explanationText } from '../../lib/exports/wording';
+import { explanationText, headline, noAlertsText } from '../../lib/exports/wording';
+import { savedPage } from '../../demo/site';
+import { buildReport } from '../../lib/analysis/report';
+import type { PageKind } from '../../lib/dashboard/pages';
+import { joinLedgers } from '../../lib/ledger/merge';
+import { ACME_ACCOUNT } from '../support/accounts';
+import { ledgerOf } from '../support/pipeline';
 import { criticals, grant, invoice, listed, reportOfSnapshots, snapshot } from '../support/snapshots';
 
 const OVERVIEW = snapshot('overview', '2026-11-20T10:00:00', { overview: { balanceCents: 1300, autoRecharge: { enabled: true, thresholdCents: 500, targetCents: 1500 } } });
@@ -66,5 +72,32 @@ describe('outputs a person pastes or reads', () => {
     expect(supportRequest(saved)).toContain('the billing history (saved page history.html, which shows rows up to Nov 20, 2026 09:00)');
     expect(supportRequest(saved)).not.toMatch(/\(read /);
     expect(supportRequest(r)).toContain('the billing history (read Nov 20, 2026 09:00)');
+  });
+});
+
+describe('a billing history read in part', () => {
+  // A healthy account whose history the site shows two invoices a page: 7 invoices, 4 pages.
+  const account = { ...ACME_ACCOUNT, purchases: [...ACME_ACCOUNT.purchases, ...ACME_ACCOUNT.purchases.map((p) => ({ ...p, paidAt: p.paidAt.replace('2026-', '2025-12-').slice(0, 7) + p.paidAt.slice(7) }))] };
+  const pagesOf = (invoicePages: number[]) => {
+    const history = (invoicePage: number) => (html: string, kind: PageKind) => (kind === 'billing-history' ? savedPage('billing-history', account, { paging: 'pages', pageSize: 2, invoicePage }) : html);
+    let ledger = ledgerOf(account, ['credit-grants', 'overview']);
+    for (const p of invoicePages) ledger = [ledgerOf(account, ['billing-history'], {}, `${account.today}T1${p}:00:00`, history(p))].reduce((a, b) => joinLedgers(a, b), ledger);
+    return buildReport(ledger.organizations[account.organization]!, { today: account.today });
+  };
+
+  it('says only part was read, is never green, and the support request says which part its figures come from', () => {
+    const r = pagesOf([1]);
+    expect(r.notes).toContainEqual({ code: 'history-partly-read', pagesRead: [1], pages: 3 });
+    expect(headline(r).tone).not.toBe('ok');
+    expect(headline(r).text).toBe('Only part of the billing history was read (page 1 of 3): open its other pages to see every payment.');
+    expect(noAlertsText(r).tone).not.toBe('ok');
+    expect(r.grants.filter((g) => !g.purchase).map((g) => g.unmatched?.code)).toContain('history-partly-read');
+    expect(supportRequest(r)).toContain('- Paid, in the part of the billing history read (page 1 of 3; its other pages were not read):');
+  });
+
+  it('is whole once every page was read', () => {
+    const r = pagesOf([1, 2, 3]);
+    expect(r.notes.map((n) => n.code)).not.toContain('history-partly-read');
+    expect(r.grants.every((g) => g.purchase !== null)).toBe(true);
   });
 });

@@ -130,10 +130,11 @@ describe('pages of a paged grants table', () => {
     expect(m.grantIds).toEqual(['g:2026-10-31|1000|USD|20', 'g:2026-10-31|1000|USD|21', 'g:2026-10-31|1000|USD|22', 'g:2026-10-31|1000|USD|23', 'g:2026-10-31|1000|USD|24']);
   });
 
+  // The pager's "Next" control (in a pagination landmark) is read too: enabled, no "Previous".
   it.each([
-    ['Page 2 of 3', { firstRow: null, page: 2, pages: 3, totalRows: null }],
-    ['Showing 21 to 25 of 25 grants', { firstRow: 21, page: null, pages: null, totalRows: 25 }],
-    ['21–25 of 25', { firstRow: 21, page: null, pages: null, totalRows: 25 }],
+    ['Page 2 of 3', { firstRow: null, page: 2, pages: 3, totalRows: null, next: true, previous: null }],
+    ['Showing 21 to 25 of 25 grants', { firstRow: 21, page: null, pages: null, totalRows: 25, next: true, previous: null }],
+    ['21–25 of 25', { firstRow: 21, page: null, pages: null, totalRows: 25, next: true, previous: null }],
   ])('reads the page marker "%s"', (text, position) => {
     const html = `<main>${renderTable('table', 'Credit grants', ['Received', 'Balance'], [['Oct 31, 2026', '$10.00 / $10.00']])}<nav aria-label="Pagination"><span>${text}</span><button>Next</button></nav></main>`;
     expect(readTablePosition(happyDocument(html))).toEqual(position);

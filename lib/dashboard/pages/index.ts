@@ -82,7 +82,9 @@ export function readPageWithAnchors(doc: Document, page: PageKind, url: string, 
   // The organization is read in the same moment as the rows (organization.ts).
   const org = readOrganizationClues(doc, url);
   const snapshot: Snapshot = { ...base, organization: org.name, organizationId: org.id, organizationConflict: org.conflict, ...part.snapshot };
-  if (page === 'credit-grants' && snapshot.understood) snapshot.tablePosition = readTablePosition(doc);
+  // Which part of a paged table this is: pages of the grants are put together (ledger/table-pages.ts),
+  // pages of the billing history tell whether all of it was read (analysis/history-coverage.ts).
+  if ((page === 'credit-grants' || page === 'billing-history') && snapshot.understood) snapshot.tablePosition = readTablePosition(doc);
   let { grantAnchors, dateLocales } = part;
   if (page === 'usage') {
     // Grants used to sit on the usage page (/account/usage): take them when they are there.
