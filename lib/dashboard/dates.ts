@@ -15,6 +15,18 @@ export const DATE_LOCALES = [
   'el-GR', 'vi-VN', 'id-ID', 'th-TH', 'ja-JP', 'ko-KR', 'zh-CN', 'zh-TW', 'hi-IN',
 ] as const;
 
+/**
+ * More locales, tried only when none of DATE_LOCALES reads every date of a page (building a
+ * locale's reader costs a few milliseconds, so the common ones go first).
+ */
+export const MORE_DATE_LOCALES = [
+  'he-IL', 'ar-EG', 'ar-SA', 'fa-IR', 'bn-BD', 'hr-HR', 'bg-BG', 'sr-RS', 'ca-ES', 'lv-LV', 'lt-LT',
+  'et-EE', 'sk-SK', 'sl-SI', 'ur-PK', 'kk-KZ', 'ta-IN', 'te-IN', 'mr-IN', 'gu-IN', 'kn-IN', 'ml-IN',
+  'my-MM', 'ka-GE', 'hy-AM', 'ms-MY', 'fil-PH', 'sw-KE', 'af-ZA', 'is-IS', 'ga-IE', 'eu-ES', 'gl-ES',
+  'az-AZ', 'uz-UZ', 'mn-MN', 'km-KH', 'ne-NP', 'si-LK', 'am-ET', 'zh-HK', 'es-AR', 'es-CO', 'es-US',
+  'fr-CA', 'fr-CH', 'de-AT', 'de-CH', 'en-AU', 'en-CA', 'sq-AL', 'mk-MK', 'bs-BA', 'be-BY',
+] as const;
+
 export interface DateOptions {
   /** Candidate locales, most likely first. Default: DATE_LOCALES with strategy 'agree'. */
   locales?: readonly string[];
@@ -53,27 +65,44 @@ const NOT_A_DATE = /^(?:|never|none|n\/a|-|—|–)$/i;
 
 /** Choose the locale(s) for a page from its date texts, and a reader that reads in them. */
 export function dateReader(texts: readonly DateText[], options: DateOptions = {}): DateReader {
-  const strategy = options.locales ? (options.strategy ?? 'first') : 'agree';
-  const parsers = [...new Set(options.locales ?? DATE_LOCALES)].map(localeDates).filter((p): p is LocaleDates => p !== null);
+  if (options.locales) return readerIn(texts, options.locales, options.strategy ?? 'first');
+  // No locale given (the CLI without --locale): the common locales, then the rest; a date none
+  // reads says how to give the locale.
+  const common = readerIn(texts, DATE_LOCALES, 'agree');
+  if (common.readsAll) return common;
+  const more = readerIn(texts, MORE_DATE_LOCALES, 'agree');
+  return more.readsAll ? more : withHint(common);
+}
+
+type Chosen = DateReader & { readsAll: boolean };
+
+function withHint(r: Chosen): DateReader {
+  const hint = (d: DateResult): DateResult => (d.ok ? d : { ok: false, reason: `${d.reason} (if the pages were saved in a browser set to another language, give it with --locale)` });
+  return { ...r, day: (raw) => hint(r.day(raw)), dateTime: (raw) => hint(r.dateTime(raw)) };
+}
+
+function readerIn(texts: readonly DateText[], locales: readonly string[], strategy: 'first' | 'agree'): Chosen {
+  const parsers = [...new Set(locales)].map(localeDates).filter((p): p is LocaleDates => p !== null);
   if (!parsers.length) parsers.push(localeDates('en-US')!);
   const unique = new Map<string, DateText>();
   for (const t of texts) if (!NOT_A_DATE.test(t.text.trim())) unique.set(`${t.time ? 't' : 'd'}${t.text}`, t);
   const samples = [...unique.values()];
-  if (!samples.length) return single(parsers[0]!, null);
+  if (!samples.length) return { ...single(parsers[0]!, null), readsAll: true };
 
   // Every locale that reads all of them (the first one, for 'first'), stopping at a locale's first miss.
   const readsAll = (p: LocaleDates) => samples.every((t) => read(p, t).ok);
   const firstFit = strategy === 'first' ? parsers.find(readsAll) : undefined;
   let fits = strategy === 'first' ? (firstFit ? [firstFit] : []) : parsers.filter(readsAll);
+  const all = fits.length > 0;
   if (!fits.length) {
     // None reads every date: those that read the most; the rest become warnings naming the row.
     const counts = parsers.map((p) => samples.filter((t) => read(p, t).ok).length);
     const best = Math.max(...counts);
-    if (best === 0) return single(parsers[0]!, null); // no date read: no locale to report
+    if (best === 0) return { ...single(parsers[0]!, null), readsAll: false }; // no date read: no locale to report
     fits = parsers.filter((_, k) => counts[k] === best);
   }
-  if (strategy === 'first' || fits.length === 1) return single(fits[0]!, fits.map((p) => p.locale));
-  return agreeing(fits);
+  if (strategy === 'first' || fits.length === 1) return { ...single(fits[0]!, fits.map((p) => p.locale)), readsAll: all };
+  return { ...agreeing(fits), readsAll: all };
 }
 
 function single(p: LocaleDates, fits: string[] | null): DateReader {

@@ -6,7 +6,10 @@ import { supportRequest } from '../../lib/exports/support-request';
 import { explanationText, headline, noAlertsText } from '../../lib/exports/wording';
 import { savedPage } from '../../demo/site';
 import { buildReport } from '../../lib/analysis/report';
-import type { PageKind } from '../../lib/dashboard/pages';
+import { pageUrl, readSavedPages, type PageKind } from '../../lib/dashboard/pages';
+import { demoGrants, demoInvoices } from '../../demo/rows';
+import { SEED_ACCOUNT } from '../../demo/scenario';
+import { linkedDocument } from '../support/read-dom';
 import { joinLedgers } from '../../lib/ledger/merge';
 import { ACME_ACCOUNT } from '../support/accounts';
 import { ledgerOf } from '../support/pipeline';
@@ -99,5 +102,31 @@ describe('a billing history read in part', () => {
     const r = pagesOf([1, 2, 3]);
     expect(r.notes.map((n) => n.code)).not.toContain('history-partly-read');
     expect(r.grants.every((g) => g.purchase !== null)).toBe(true);
+  });
+});
+
+describe('pages saved in less common locales, without --locale', () => {
+  const read = (locale: string) => {
+    const pages = (['credit-grants', 'billing-history'] as const).map((kind) => ({ doc: linkedDocument(savedPage(kind, SEED_ACCOUNT, { locale })), kind, url: pageUrl(kind), seenAt: '2026-11-27T10:00:00' }));
+    return readSavedPages(pages);
+  };
+
+  it('refuses numeric dates that read two ways ("3.11.2026 г." in bg-BG fits en-US and en-GB), saying how to give the locale', () => {
+    const [, history] = read('bg-BG');
+    expect(history!.invoices).toEqual([]);
+    expect(history!.warnings[0]).toMatch(/reads as 2026-03-11T19:01 in en-US but 2026-11-03T19:01 in en-GB: .*--locale/);
+  });
+
+  it.each(['he-IL', 'ar-EG', 'fa-IR', 'bn-BD', 'hr-HR', 'sr-RS', 'ca-ES', 'lv-LV', 'ka-GE', 'hy-AM'])('reads every row of the seed case saved in %s', (locale) => {
+    const [grants, history] = read(locale);
+    expect(grants!.grants).toHaveLength(demoGrants(SEED_ACCOUNT).length);
+    expect(history!.invoices.map((i) => i.createdAt)).toEqual(demoInvoices(SEED_ACCOUNT).map((i) => i.createdAt));
+    expect([...grants!.warnings, ...history!.warnings]).toEqual([]);
+  });
+
+  it('says how to give the locale when no candidate reads the dates', () => {
+    const html = savedPage('billing-history', SEED_ACCOUNT).replace(/Nov 3, 2026, (\d+:\d+) (AM|PM)/g, '3 Novembrë 2026 $1');
+    const [history] = readSavedPages([{ doc: linkedDocument(html), kind: 'billing-history', url: pageUrl('billing-history'), seenAt: '2026-11-27T10:00:00' }]);
+    expect(history!.warnings.some((w) => w.includes('give it with --locale'))).toBe(true);
   });
 });
