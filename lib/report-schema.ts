@@ -225,6 +225,8 @@ export const ReportSchema = z.object({
   }),
   /** The first day of the 12 months the billing history lists, from when it was read (addition). */
   historyWindowFrom: DateSchema.nullable(),
+  /** The account's currency: its grants' (addition). Money fields of the report are in it. */
+  currency: z.string(),
 });
 
 export type Report = z.infer<typeof ReportSchema>;

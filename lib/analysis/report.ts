@@ -2,7 +2,7 @@
 import { PAGE_KINDS, type PageKind } from '../dashboard/pages/kinds';
 import type { OrgLedger } from '../ledger/schema';
 import { REPORT_SCHEMA, type Alert, type ChargeKind, type Report, type ReportNote } from '../report-schema';
-import { explanationText, noteText, unmatchedText } from '../exports/wording';
+import { alertMessage, explanationText, noteText, PLAIN, plainFormats, unmatchedText } from '../exports/wording';
 import { accumulatingAlerts } from './alerts/accumulating';
 import { aboveThresholdAlerts } from './alerts/above-threshold';
 import { expiringAlerts } from './alerts/expiring';
@@ -76,6 +76,7 @@ export function buildReport(org: OrgLedger, options: ReportOptions): Report {
   const invoices = invoiceViews(org);
   const accountCurrency = mostCommon(grants.map((g) => g.currency)) ?? mostCommon(invoices.map((i) => i.currency)) ?? 'USD';
   const charges = invoices.filter((i) => isCharge(i, accountCurrency));
+  const words = plainFormats(accountCurrency);
   const tax = inferTaxPeriods(charges, grants.filter((g) => g.currency === accountCurrency).map((g) => g.amountCents));
   const historySeenAt = org.pages['billing-history']?.seenAt ?? null;
   const historyWindowFrom = historySeenAt === null ? null : addMonthsToDay(historySeenAt.slice(0, 10), -12);
@@ -128,7 +129,7 @@ export function buildReport(org: OrgLedger, options: ReportOptions): Report {
       usedCents: g.amountCents - g.remainingCents,
       expiresOn: g.expiresOn,
       purchase,
-      unmatchedReason: unmatched ? unmatchedText(unmatched, g.amountCents) : null,
+      unmatchedReason: unmatched ? unmatchedText(unmatched, g.amountCents, words) : null,
       unmatched,
     };
   });
@@ -177,6 +178,8 @@ export function buildReport(org: OrgLedger, options: ReportOptions): Report {
     ...unmatchedChargeAlerts(charges, matching.grantsOf, grantsSeenAt),
   ];
   alerts.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+  // The contract's messages, with money in the account's currency (the facts hold the numbers).
+  if (words !== PLAIN) for (const a of alerts) a.message = alertMessage(a.facts, a.invoices, words);
 
   if (charges.length) {
     if (rule.thresholdCents === null) notes.push({ code: 'threshold-unknown', autoRechargeOff: rule.offNow });
@@ -185,7 +188,7 @@ export function buildReport(org: OrgLedger, options: ReportOptions): Report {
     if (rule.targetFrom === 'settings') notes.push({ code: 'target-from-settings', targetCents: rule.targetCents! });
     if (rule.offNow && rule.thresholdCents !== null) notes.push({ code: 'auto-recharge-off-now' });
   }
-  warnings.push(...notes.map((n) => noteText(n)));
+  warnings.push(...notes.map((n) => noteText(n, words)));
 
   const latestRate = tax.periods.length ? tax.periods[tax.periods.length - 1]!.rate : null;
   const base = {
@@ -205,7 +208,8 @@ export function buildReport(org: OrgLedger, options: ReportOptions): Report {
     pagesRead: read,
     rechargeRule: rule,
     historyWindowFrom,
+    currency: accountCurrency,
   } satisfies Omit<Report, 'explanations' | 'explanationFacts'>;
   const explanationList = explanationFacts(base);
-  return { ...base, explanations: explanationList.map((e) => explanationText(e)), explanationFacts: explanationList };
+  return { ...base, explanations: explanationList.map((e) => explanationText(e, words)), explanationFacts: explanationList };
 }

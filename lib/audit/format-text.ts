@@ -3,11 +3,10 @@
 import { formatCents } from '../dashboard/money';
 import { cleanText } from '../dashboard/text';
 import type { Report } from '../report-schema';
-import { PAGE_NAMES, PAGE_PURPOSES, PLAIN, pagesMissing, taxRateText } from '../exports/wording';
+import { PAGE_NAMES, PAGE_PURPOSES, pagesMissing, plainFormats, taxRateText } from '../exports/wording';
 
 const pad = (s: string, n: number) => (s.length >= n ? s : s + ' '.repeat(n - s.length));
 const padLeft = (s: string, n: number) => (s.length >= n ? s : ' '.repeat(n - s.length) + s);
-const { money, wall, day } = PLAIN;
 
 const CHARGE_WORDS: Record<Report['invoices'][number]['charge'], string> = {
   recharge: '',
@@ -17,6 +16,7 @@ const CHARGE_WORDS: Record<Report['invoices'][number]['charge'], string> = {
 };
 
 export function formatReport(r: Report): string {
+  const { money, wall, day } = plainFormats(r.currency);
   const out: string[] = [];
   const t = r.totals;
   const read = new Set(r.pagesRead);
@@ -93,7 +93,7 @@ export function formatReport(r: Report): string {
           : read.has('credit-grants')
             ? 'bought no grant seen'
             : 'what it bought: credit grants page not read yet';
-    out.push(`  ${pad(i.number, 18)}${pad(i.status, 10)}${padLeft(i.currency === 'USD' ? money(i.totalCents) : formatCents(i.totalCents, i.currency), 10)}  ${pad(wall(i.createdAt), 20)}${what}${CHARGE_WORDS[i.charge]}`);
+    out.push(`  ${pad(i.number, 18)}${pad(i.status, 10)}${padLeft(i.currency === r.currency ? money(i.totalCents) : formatCents(i.totalCents, i.currency), 10)}  ${pad(wall(i.createdAt), 20)}${what}${CHARGE_WORDS[i.charge]}`);
   }
   if (r.explanations.length) {
     out.push('');

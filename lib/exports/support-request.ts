@@ -7,7 +7,7 @@ import type { PageKind } from '../dashboard/pages/kinds';
 import { cleanText } from '../dashboard/text';
 import type { Report } from '../report-schema';
 import { flaggedCharges } from './flagged';
-import { historyPartly, historyPartText, PAGE_NAMES, PLAIN, plural } from './wording';
+import { historyPartly, historyPartText, PAGE_NAMES, plainFormats, plural, type Formats } from './wording';
 
 export const HELP_CENTRE = 'https://help.openai.com';
 export const AUTO_RELOAD_SWITCH = 'Billing → Overview → Auto recharge, "Modify"';
@@ -17,19 +17,17 @@ export interface SupportOptions {
   timeZone?: string | null;
 }
 
-const w = PLAIN;
-
 /**
  * When a page was read. A saved file's time is only what its content proves (the newest row it
  * shows), so it is said as such, never as the moment it was read.
  */
-function readAt(r: Report, page: PageKind): string {
+function readAt(r: Report, page: PageKind, w: Formats): string {
   const s = r.sources.find((x) => x.page === page && x.seenAt !== null) ?? r.sources.find((x) => x.page === page);
   if (s?.file) return ` (saved page ${cleanText(s.file, 120)}${s.seenAt ? `, which shows rows up to ${w.wall(s.seenAt)}` : ''})`;
   return s?.seenAt ? ` (read ${w.wall(s.seenAt)})` : '';
 }
 
-function reconciliation(r: Report): string[] {
+function reconciliation(r: Report, w: Formats): string[] {
   const read = new Set(r.pagesRead);
   const t = r.totals;
   const lines = ['Reconciliation of the billing pages:'];
@@ -54,15 +52,16 @@ function reconciliation(r: Report): string[] {
   return lines;
 }
 
-function thresholdWords(r: Report): string {
+function thresholdWords(r: Report, w: Formats): string {
   const rule = r.rechargeRule;
   const t = w.money(rule.thresholdCents ?? 0);
   return rule.thresholdFrom === 'overview'
-    ? `the auto-recharge threshold of ${t} shown on the billing overview${readAt(r, 'overview')}`
+    ? `the auto-recharge threshold of ${t} shown on the billing overview${readAt(r, 'overview', w)}`
     : `the auto-recharge threshold of ${t} (as entered in Credit Lens's settings; the billing overview did not show it)`;
 }
 
 export function supportRequest(r: Report, options: SupportOptions = {}): string {
+  const w = plainFormats(r.currency);
   const flagged = flaggedCharges(r);
   // One line of shown text, whatever a stored name holds: a name must not add lines to a request.
   const org = r.organization ? `"${cleanText(r.organization, 200)}"` : null;
@@ -73,7 +72,7 @@ export function supportRequest(r: Report, options: SupportOptions = {}): string 
     lines.push('Hello,', '');
     lines.push(`Organization: ${org ?? 'not shown on the pages read'}`, '');
     lines.push(
-      `${flagged.length === 1 ? 'This charge was' : 'These charges were'} made while credit bought earlier was still unused, more than ${thresholdWords(r)}:`,
+      `${flagged.length === 1 ? 'This charge was' : 'These charges were'} made while credit bought earlier was still unused, more than ${thresholdWords(r, w)}:`,
       '',
     );
     for (const f of flagged) {
@@ -82,7 +81,7 @@ export function supportRequest(r: Report, options: SupportOptions = {}): string 
     lines.push('', `These charges total ${w.money(total)}.`, '');
     lines.push(
       `Times are as shown on the billing history page, in the local time of the browser that read it${options.timeZone ? ` (${options.timeZone})` : ''}. ` +
-        `The unused credit is what the credit grants page${readAt(r, 'credit-grants')} still shows left in grants bought before each charge. ` +
+        `The unused credit is what the credit grants page${readAt(r, 'credit-grants', w)} still shows left in grants bought before each charge. ` +
         'Credit is only ever used up, so at least that much was unused when each charge was made.',
     );
     lines.push('', 'Please review these charges and refund them.');
@@ -91,8 +90,8 @@ export function supportRequest(r: Report, options: SupportOptions = {}): string 
     lines.push('Hello,', '');
     lines.push(`Organization: ${org ?? 'not shown on the pages read'}`);
   }
-  lines.push('', ...reconciliation(r));
-  const read = r.pagesRead.map((p) => `${PAGE_NAMES[p]}${readAt(r, p)}`);
+  lines.push('', ...reconciliation(r, w));
+  const read = r.pagesRead.map((p) => `${PAGE_NAMES[p]}${readAt(r, p, w)}`);
   lines.push('', `Compiled by Credit Lens from ${read.length ? read.join(', ') : 'no billing page'}.`, '', 'Thank you.');
   lines.push(
     '',

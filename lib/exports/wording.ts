@@ -29,6 +29,11 @@ function plainWall(at: string): string {
 /** Fixed formats (en-US, 24-hour): for the report's messages, the CLI and the support request. */
 export const PLAIN: Formats = { money: (c) => formatCents(c), wall: plainWall, day: plainDay };
 
+/** PLAIN, with money in the account's currency ("EUR 10.89" for an account in euros). */
+export function plainFormats(currency: string): Formats {
+  return currency === 'USD' ? PLAIN : { ...PLAIN, money: (c) => formatCents(c, currency) };
+}
+
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }

@@ -12,7 +12,7 @@ import { SEED_ACCOUNT } from '../../demo/scenario';
 import { linkedDocument } from '../support/read-dom';
 import { joinLedgers } from '../../lib/ledger/merge';
 import { ACME_ACCOUNT } from '../support/accounts';
-import { ledgerOf } from '../support/pipeline';
+import { ledgerOf, reportOf } from '../support/pipeline';
 import { criticals, grant, invoice, listed, reportOfSnapshots, snapshot } from '../support/snapshots';
 
 const OVERVIEW = snapshot('overview', '2026-11-20T10:00:00', { overview: { balanceCents: 1300, autoRecharge: { enabled: true, thresholdCents: 500, targetCents: 1500 } } });
@@ -128,5 +128,19 @@ describe('pages saved in less common locales, without --locale', () => {
     const html = savedPage('billing-history', SEED_ACCOUNT).replace(/Nov 3, 2026, (\d+:\d+) (AM|PM)/g, '3 Novembrë 2026 $1');
     const [history] = readSavedPages([{ doc: linkedDocument(html), kind: 'billing-history', url: pageUrl('billing-history'), seenAt: '2026-11-27T10:00:00' }]);
     expect(history!.warnings.some((w) => w.includes('give it with --locale'))).toBe(true);
+  });
+});
+
+describe('an account in euros', () => {
+  const euros = (html: string) => html.replaceAll('$', '€');
+  const r = reportOf(SEED_ACCOUNT, undefined, undefined, euros);
+
+  it('is read, matched and alerted in euros, never in dollars', () => {
+    expect(r.currency).toBe('EUR');
+    expect(r.totals.paidCents).toBe(8712);
+    expect(criticals(r).filter((a) => a.kind === 'recharge-above-threshold')).toHaveLength(7);
+    for (const text of [...r.alerts.map((a) => a.message), supportRequest(r), formatReport(r)]) expect(text).not.toContain('$');
+    expect(supportRequest(r)).toContain('EUR 10.89');
+    expect(r.warnings.filter((w) => /EUR|dollar/.test(w))).toEqual([]);
   });
 });

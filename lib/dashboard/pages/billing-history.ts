@@ -66,7 +66,6 @@ export function readInvoices(root: Document | Element, options: DateOptions = {}
           const adds = amount && tax && amount.currency === total.currency && tax.currency === total.currency && amount.cents + tax.cents === total.cents;
           if (!adds) note(`Amount ${quote(cell(row, columns, 'amount') ?? '')} and Tax ${quote(cell(row, columns, 'tax') ?? '')} do not add up to the Total ${formatCents(total.cents, total.currency)}; the Total is recorded`);
         }
-        if (total.currency !== 'USD') note(`in ${total.currency}; it is kept in ${total.currency} and not counted in dollar totals`);
         const statusText = statusCell(row, columns, 'status', (t) => statusOf(t) !== undefined) ?? '';
         const status = statusOf(statusText);
         if (status) used.push(`status:${status.text}`);

@@ -70,7 +70,6 @@ export function readGrants(root: Document | Element, options: DateOptions = {}):
           if (e.ok) expiresOn = e.value;
           else if (!/^(never|none|n\/a|-|—)$/i.test(expiresText)) note(`expiry unknown, ${e.reason}`);
         }
-        if (original.currency !== 'USD') note(`in ${original.currency}; totals assume one currency`);
         const stateText = statusCell(row, columns, 'state', (t) => stateOf(t) !== undefined) ?? '';
         const state = stateOf(stateText);
         if (state) used.push(`state:${state.text}`);
