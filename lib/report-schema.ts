@@ -151,6 +151,8 @@ export const ReportNoteSchema = z.discriminatedUnion('code', [
   z.object({ code: z.literal('page-not-read'), page }),
   /** A paged billing history of which only some pages were read (numbered pages read, and their count, when shown). */
   z.object({ code: z.literal('history-partly-read'), pagesRead: z.array(z.number().int()), pages: z.number().int().nullable() }),
+  /** Pages were read at different offsets from UTC: their times are compared only this far apart. */
+  z.object({ code: z.literal('time-zones'), marginMinutes: z.number().int() }),
   z.object({ code: z.literal('threshold-unknown'), autoRechargeOff: z.boolean() }),
   z.object({ code: z.literal('target-unknown') }),
   z.object({ code: z.literal('threshold-from-settings'), thresholdCents: cents }),

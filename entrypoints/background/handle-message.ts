@@ -59,7 +59,9 @@ const handlers: Handlers = {
     new Promise((answer) => {
       void serialized(async () => {
         const state = await readState();
-        const merged = mergeSnapshotPlaced(state.ledger, message.snapshot);
+        // The page's times are the browser's wall clock: keep which offset from UTC it had.
+        const snapshot = { ...message.snapshot, utcOffsetMinutes: message.snapshot.utcOffsetMinutes ?? -new Date().getTimezoneOffset() };
+        const merged = mergeSnapshotPlaced(state.ledger, snapshot);
         const { ledger, placement } = merged;
         const key = placement.kind === 'org' ? placement.key : null;
         const held = merged.heldId ? ledger.held.find((h) => h.id === merged.heldId) : undefined;
@@ -69,7 +71,7 @@ const handlers: Handlers = {
         else if (held) problem = { message: `${held.reason} It is kept aside, counted nowhere, until you assign it to an organization: open Credit Lens from the toolbar.`, backupKey: '', at: wallClockNow() };
         answer({ ok: true, report, problem, grantIds: merged.grantIds, organization: key, held: held?.reason ?? null });
         if (state.readOnly) return;
-        const page = message.snapshot.page;
+        const page = snapshot.page;
         await commit(ledger, { before: state.ledger, change: { add: merged.change, removeHeld: [] }, meta: { kind: 'read', label: `What ${PAGE_TITLES[page]} read`, org: key, page } });
         if (key !== null) await writeCurrentOrg(key);
         await refreshBadge(ledger);

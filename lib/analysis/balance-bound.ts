@@ -4,6 +4,7 @@
 // Grants with no known purchase are left out (we cannot prove they existed at T), and so are grants
 // whose credit may not have been usable balance: one shown expired without its expiry date (it may
 // have expired before T), pending, or in a state that could not be read.
+import { wallMinutes } from '../wall-clock';
 import type { GrantView, InvoiceView } from './views';
 
 export interface BoundAtRecharge {
@@ -18,22 +19,28 @@ export interface BoundAtRecharge {
 interface Span {
   id: string;
   cents: number;
-  from: string;
-  until: string;
+  /** Wall-clock minutes: counted at charges after `from`, up to and including `until`. */
+  from: number;
+  until: number;
 }
 
-/** `purchases`: when each grant was bought, at the latest the pages allow (bound-purchases.ts). */
-export function boundsAtRecharges(grants: readonly GrantView[], purchases: ReadonlyMap<string, { paidAt: string }>, recharges: readonly InvoiceView[]): BoundAtRecharge[] {
+/**
+ * `purchases`: when each grant was bought, at the latest the pages allow (bound-purchases.ts).
+ * `marginMinutes`: how far two of the pages' wall clocks may be apart (reads in two time zones):
+ * a grant counts at a charge only if bought that much before it and seen that much after it.
+ */
+export function boundsAtRecharges(grants: readonly GrantView[], purchases: ReadonlyMap<string, { paidAt: string }>, recharges: readonly InvoiceView[], marginMinutes = 0): BoundAtRecharge[] {
   const spans: Span[] = [];
   for (const g of grants) {
     const p = purchases.get(g.id);
     if (!p || g.remainingCents <= 0) continue;
     if ((g.state === 'expired' && g.expiresOn === null) || g.state === 'pending' || g.state === 'other') continue;
     const expiry = g.expiresOn ? `${g.expiresOn}T23:59:59` : '9999-12-31T23:59:59';
-    spans.push({ id: g.id, cents: g.remainingCents, from: p.paidAt, until: g.remainingSeenAt < expiry ? g.remainingSeenAt : expiry });
+    const until = wallMinutes(g.remainingSeenAt < expiry ? g.remainingSeenAt : expiry) - marginMinutes;
+    spans.push({ id: g.id, cents: g.remainingCents, from: wallMinutes(p.paidAt) + marginMinutes, until });
   }
-  const byStart = [...spans].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
-  const byEnd = [...spans].sort((a, b) => (a.until < b.until ? -1 : a.until > b.until ? 1 : 0));
+  const byStart = [...spans].sort((a, b) => a.from - b.from);
+  const byEnd = [...spans].sort((a, b) => a.until - b.until);
   const ordered = [...recharges].sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
   const active = new Map<string, number>();
   const removed = new Set<string>();
@@ -42,7 +49,7 @@ export function boundsAtRecharges(grants: readonly GrantView[], purchases: Reado
   let e = 0;
   const out: BoundAtRecharge[] = [];
   for (const inv of ordered) {
-    const t = inv.createdAt;
+    const t = wallMinutes(inv.createdAt);
     while (s < byStart.length && byStart[s]!.from < t) {
       const span = byStart[s++]!;
       if (!removed.has(span.id)) {

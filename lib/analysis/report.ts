@@ -160,7 +160,10 @@ export function buildReport(org: OrgLedger, options: ReportOptions): Report {
   // What an auto-recharge could have made: never a purchase made by hand.
   const candidates: InvoiceView[] = charges.filter((i) => kinds.get(i.number) !== 'purchase');
   const proven = grants.map((g) => ({ ...g, remainingSeenAt: seen(g.remainingSeenAt) }));
-  const bounds = grantsRead ? boundsAtRecharges(proven, latestPurchaseTimes(grants, matching, charges, tax), charges) : [];
+  // Reads in two time zones (travel, a clock change): their wall clocks are this many minutes apart at most.
+  const marginMinutes = org.utcOffsets.length > 1 ? Math.max(...org.utcOffsets) - Math.min(...org.utcOffsets) : 0;
+  if (marginMinutes > 0) notes.push({ code: 'time-zones', marginMinutes });
+  const bounds = grantsRead ? boundsAtRecharges(proven, latestPurchaseTimes(grants, matching, charges, tax), charges, marginMinutes) : [];
   const candidateBounds = bounds.filter((b) => kinds.get(b.invoice.number) !== 'purchase');
   const above = aboveThresholdAlerts(candidateBounds, rule, kinds, matching.grantsOf);
   const provenAbove = new Set(above.filter((a) => a.severity === 'critical').map((a) => a.invoices[0]!));
@@ -170,7 +173,7 @@ export function buildReport(org: OrgLedger, options: ReportOptions): Report {
       above: new Set(above.map((a) => a.invoices[0]!)),
       grantsRead,
       thresholdKnown: rule.thresholdCents !== null,
-    }),
+    }, marginMinutes),
     ...above,
     ...accumulatingAlerts(candidateBounds),
     ...usageMismatchAlerts(org.usage, charges, grantsRead, totals.creditsUsedCents, totals.creditsAvailableCents),

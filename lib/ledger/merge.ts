@@ -145,6 +145,7 @@ export function joinOrgs(a: OrgLedger, b: OrgLedger): OrgLedger {
     pages,
     grantPages: currentPages([...a.grantPages, ...b.grantPages]),
     historyPages: joinHistoryPages(a.historyPages, b.historyPages),
+    utcOffsets: [...new Set([...a.utcOffsets, ...b.utcOffsets])].sort((x, y) => x - y),
   };
 }
 
@@ -172,6 +173,7 @@ export function snapshotOrg(snapshot: Snapshot, knownPages: readonly GrantPage[]
   const at = snapshot.seenAt;
   const historyPage = historyPageOf(snapshot);
   if (historyPage) org.historyPages = [historyPage];
+  if (snapshot.utcOffsetMinutes !== undefined) org.utcOffsets = [snapshot.utcOffsetMinutes];
   // A page of a paged grants table is ranked together with the other pages already read.
   const page = grantPageOf(snapshot);
   let rows: PlacedRow[];

@@ -106,6 +106,12 @@ export const OrgLedgerSchema = z.object({
   pages: z.partialRecord(z.enum(PAGE_KINDS), PageSeenSchema),
   grantPages: z.array(GrantPageSchema).max(1000),
   historyPages: z.array(HistoryPageSchema).max(1000).default([]),
+  /**
+   * The browser's offsets from UTC (minutes) when it read this organization's pages. Pages show
+   * local wall-clock times with no zone: reads in two zones (travel, daylight saving) make their
+   * times comparable only within the difference (analysis/balance-bound.ts).
+   */
+  utcOffsets: z.array(z.number().int().min(-14 * 60).max(14 * 60)).max(100).default([]),
 });
 
 export const HELD_SOURCES = [...PAGE_KINDS, 'ledger'] as const;
@@ -158,7 +164,7 @@ export function emptyLedger(): Ledger {
 }
 
 export function emptyOrg(organization: string | null): OrgLedger {
-  return { organization, invoicePrefixes: [], orgIds: [], grants: [], invoices: [], overview: null, usage: null, pages: {}, grantPages: [], historyPages: [] };
+  return { organization, invoicePrefixes: [], orgIds: [], grants: [], invoices: [], overview: null, usage: null, pages: {}, grantPages: [], historyPages: [], utcOffsets: [] };
 }
 
 /** The first key free for a newly seen organization called `name`: "Acme", then "Acme (2)", … */

@@ -65,7 +65,9 @@ const StoredGrantPageSchema = GrantPageSchema.omit({ rows: true }).extend({
   rows: z.array(z.tuple([DateSchema, cents.nonnegative(), cents, z.string().max(8), DateSchema.nullable(), z.enum(GRANT_STATES), z.string().max(200)])).max(10_000),
 });
 
-export const StoredOrgSchema = OrgLedgerSchema.omit({ grants: true, invoices: true, grantPages: true, historyPages: true }).extend({
+export const StoredOrgSchema = OrgLedgerSchema.omit({ grants: true, invoices: true, grantPages: true, historyPages: true, utcOffsets: true }).extend({
+  /** Absent when no read recorded its offset (saved files, ledgers written before it was kept). */
+  utcOffsets: z.array(z.number().int().min(-14 * 60).max(14 * 60)).max(100).optional(),
   grantPages: z.array(StoredGrantPageSchema).max(1000),
   /** Absent when no paged billing history was read (ledgers written before it was kept). */
   historyPages: z.array(HistoryPageSchema).max(1000).optional(),
@@ -160,6 +162,7 @@ export function toStoredOrg(org: OrgLedger): StoredOrg {
     grantPages: grantPages as StoredOrg['grantPages'],
     // Written only when there are any: version 3 ledgers without them stay byte for byte the same.
     ...(org.historyPages.length ? { historyPages: org.historyPages } : {}),
+    ...(org.utcOffsets.length ? { utcOffsets: org.utcOffsets } : {}),
     times,
     grants,
     invoices,
@@ -233,8 +236,8 @@ export function fromStoredOrg(raw: unknown): { org: OrgLedger; dropped: number }
     ...p,
     rows: p.rows.map(([displayedDate, amountCents, remainingCents, currency, expiresOn, state, stateText]) => ({ displayedDate, amountCents, remainingCents, currency, expiresOn, state, stateText })),
   }));
-  const { times: _t, grants: _g, invoices: _i, grantPages: _p, historyPages, ...rest } = stored;
-  return { org: { ...rest, grants, invoices, grantPages, historyPages: historyPages ?? [] }, dropped };
+  const { times: _t, grants: _g, invoices: _i, grantPages: _p, historyPages, utcOffsets, ...rest } = stored;
+  return { org: { ...rest, grants, invoices, grantPages, historyPages: historyPages ?? [], utcOffsets: utcOffsets ?? [] }, dropped };
 }
 
 /** Expand a stored ledger whose outline validated; each organization and row is checked on its own. */

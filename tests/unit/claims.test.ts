@@ -144,3 +144,26 @@ describe('an account in euros', () => {
     expect(r.warnings.filter((w) => /EUR|dollar/.test(w))).toEqual([]);
   });
 });
+
+describe('reads in two time zones', () => {
+  // Grant A ($20, bought Nov 1) is read full in Berlin at 10:30 (UTC+1), i.e. 09:30 UTC. It was then
+  // used up, and auto-recharge fired at 10:05 UTC, correctly. The history is read later in New York
+  // (UTC−5), where that recharge shows as 05:05: earlier than "10:30" on the wall clocks alone.
+  const grantsBerlin = (offset: number) => snapshot('credit-grants', '2026-11-03T10:30:00', { grants: listed([grant('2026-10-31', 2000, 2000, { expiresOn: '2027-11-30' })]), utcOffsetMinutes: offset });
+  const historyNewYork = snapshot('billing-history', '2026-11-05T09:00:00', {
+    invoices: listed([invoice('AB12CD34-0002', '2026-11-03T05:05', 1000), invoice('AB12CD34-0001', '2026-11-01T05:00', 2000)]),
+    utcOffsetMinutes: -300,
+  });
+  const overview = { ...OVERVIEW, seenAt: '2026-11-05T09:05:00', utcOffsetMinutes: -300 };
+
+  it('compares their times only as far apart as the zones allow: no false critical', () => {
+    const r = reportOfSnapshots([grantsBerlin(60), historyNewYork, overview], '2026-11-27');
+    expect(criticals(r)).toEqual([]);
+    expect(r.notes).toContainEqual({ code: 'time-zones', marginMinutes: 360 });
+  });
+
+  it('read in one zone, the same pages prove the charge was made while $20.00 was unused', () => {
+    const r = reportOfSnapshots([grantsBerlin(-300), historyNewYork, overview], '2026-11-27');
+    expect(criticals(r).map((a) => [a.invoices, a.boundCents])).toEqual([[['AB12CD34-0002'], 2000]]);
+  });
+});

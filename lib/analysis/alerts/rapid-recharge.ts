@@ -30,14 +30,17 @@ export interface RapidEvidence {
  * `charges`: the charges an auto-recharge could have made (never a purchase made by hand, never
  * a failed or refunded payment).
  */
-export function rapidRechargeAlerts(charges: readonly InvoiceView[], settings: Settings, evidence: RapidEvidence): Alert[] {
+export function rapidRechargeAlerts(charges: readonly InvoiceView[], settings: Settings, evidence: RapidEvidence, marginMinutes = 0): Alert[] {
+  // Times read in two time zones may be `marginMinutes` apart: a window holds charges only when
+  // they are that much closer together than it.
+  const within = (times: readonly number[], count: number, minutes: number) => minutes > marginMinutes && dense(times, count, minutes - marginMinutes);
   const sorted = [...charges].sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.number < b.number ? -1 : 1));
   const alerts: Alert[] = [];
   const gap = Math.max(settings.rapidWindowMinutes, settings.rapidShortWindowMinutes);
   let burst: InvoiceView[] = [];
   const flush = (): void => {
     const times = burst.map((i) => wallMinutes(i.createdAt));
-    if (burst.length >= 2 && (dense(times, settings.rapidCount, settings.rapidWindowMinutes) || dense(times, settings.rapidShortCount, settings.rapidShortWindowMinutes))) {
+    if (burst.length >= 2 && (within(times, settings.rapidCount, settings.rapidWindowMinutes) || within(times, settings.rapidShortCount, settings.rapidShortWindowMinutes))) {
       const invoices = burst.map((i) => i.number);
       const provenTimes = burst.filter((i) => evidence.proven.has(i.number)).map((i) => wallMinutes(i.createdAt));
       const facts = {
@@ -54,7 +57,7 @@ export function rapidRechargeAlerts(charges: readonly InvoiceView[], settings: S
       };
       alerts.push({
         kind: 'rapid-recharge',
-        severity: dense(provenTimes, CRITICAL_COUNT, CRITICAL_WINDOW_MINUTES) ? 'critical' : 'warning',
+        severity: within(provenTimes, CRITICAL_COUNT, CRITICAL_WINDOW_MINUTES) ? 'critical' : 'warning',
         invoices,
         grants: [],
         message: alertMessage(facts, invoices),
