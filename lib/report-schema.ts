@@ -153,6 +153,8 @@ export const ReportNoteSchema = z.discriminatedUnion('code', [
   z.object({ code: z.literal('history-partly-read'), pagesRead: z.array(z.number().int()), pages: z.number().int().nullable() }),
   /** Pages were read at different offsets from UTC: their times are compared only this far apart. */
   z.object({ code: z.literal('time-zones'), marginMinutes: z.number().int() }),
+  /** The overview showed a lower balance than the grants page shows held at that moment: the grants lag. */
+  z.object({ code: z.literal('balance-below-grants'), at: DateTimeSchema, balanceCents: cents, grantsCents: cents }),
   z.object({ code: z.literal('threshold-unknown'), autoRechargeOff: z.boolean() }),
   z.object({ code: z.literal('target-unknown') }),
   z.object({ code: z.literal('threshold-from-settings'), thresholdCents: cents }),

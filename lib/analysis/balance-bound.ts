@@ -72,3 +72,22 @@ export function boundsAtRecharges(grants: readonly GrantView[], purchases: Reado
   }
   return out;
 }
+
+/**
+ * The billing overview's balance is OpenAI's own figure. Credit the grants page shows as held at
+ * the moment the overview was read cannot be more than that balance; when it is, the grants page
+ * lags behind usage and its balances prove nothing about the past. Returns what disagrees, or null.
+ */
+export function balanceBelowGrants(
+  overview: { seenAt: string; balanceCents: number | null } | null,
+  grants: readonly GrantView[],
+  purchases: ReadonlyMap<string, { paidAt: string }>,
+  currency: string,
+  marginMinutes = 0,
+): { at: string; balanceCents: number; grantsCents: number } | null {
+  if (!overview || overview.balanceCents === null || overview.seenAt.startsWith('1970-')) return null;
+  const moment: InvoiceView = { number: '', totalCents: 0, currency, createdAt: overview.seenAt, status: 'paid', url: null };
+  const [held] = boundsAtRecharges(grants, purchases, [moment], marginMinutes);
+  // A negative balance (usage beyond the credit) is owed money, not credit the grants could hold.
+  return held && held.boundCents > Math.max(0, overview.balanceCents) + 1 ? { at: overview.seenAt, balanceCents: overview.balanceCents, grantsCents: held.boundCents } : null;
+}

@@ -9,7 +9,7 @@ import { expiringAlerts } from './alerts/expiring';
 import { rapidRechargeAlerts } from './alerts/rapid-recharge';
 import { unmatchedChargeAlerts } from './alerts/unmatched-charge';
 import { usageMismatchAlerts } from './alerts/usage-mismatch';
-import { boundsAtRecharges } from './balance-bound';
+import { balanceBelowGrants, boundsAtRecharges } from './balance-bound';
 import { latestPurchaseTimes } from './bound-purchases';
 import { chargeKind, isCharge, rechargeRule } from './charges';
 import { explanationFacts } from './explanations';
@@ -163,9 +163,13 @@ export function buildReport(org: OrgLedger, options: ReportOptions): Report {
   // Reads in two time zones (travel, a clock change): their wall clocks are this many minutes apart at most.
   const marginMinutes = org.utcOffsets.length > 1 ? Math.max(...org.utcOffsets) - Math.min(...org.utcOffsets) : 0;
   if (marginMinutes > 0) notes.push({ code: 'time-zones', marginMinutes });
-  const bounds = grantsRead ? boundsAtRecharges(proven, latestPurchaseTimes(grants, matching, charges, tax), charges, marginMinutes) : [];
+  const boughtBy = latestPurchaseTimes(grants, matching, charges, tax);
+  const bounds = grantsRead ? boundsAtRecharges(proven, boughtBy, charges, marginMinutes) : [];
   const candidateBounds = bounds.filter((b) => kinds.get(b.invoice.number) !== 'purchase');
-  const above = aboveThresholdAlerts(candidateBounds, rule, kinds, matching.grantsOf);
+  // The overview's balance below what the grants page shows held then: the grants lag behind usage.
+  const lagging = grantsRead ? balanceBelowGrants(org.overview, proven, boughtBy, accountCurrency, marginMinutes) : null;
+  if (lagging) notes.push({ code: 'balance-below-grants', ...lagging });
+  const above = aboveThresholdAlerts(candidateBounds, rule, kinds, matching.grantsOf).map((a) => (lagging && a.severity === 'critical' ? { ...a, severity: 'warning' as const } : a));
   const provenAbove = new Set(above.filter((a) => a.severity === 'critical').map((a) => a.invoices[0]!));
   const alerts: Alert[] = [
     ...rapidRechargeAlerts(candidates, settings, {

@@ -163,6 +163,8 @@ export function noteText(n: ReportNote, w: Formats = PLAIN): string {
       return `Only part of the billing history was read (${historyPartText(n)}): payments on its other pages are not counted, and grants they bought show no purchase yet. Open every page of it.`;
     case 'time-zones':
       return `The pages were read in more than one time zone (or across a change of the clock): their times can be ${n.marginMinutes} minutes apart, so a charge is only compared with credit seen at least that long before or after it.`;
+    case 'balance-below-grants':
+      return `The billing overview showed a balance of ${w.money(n.balanceCents)} on ${w.wall(n.at)}, less than the ${w.money(n.grantsCents)} the credit grants page shows was left then: the grants page lags behind usage, so its balances prove nothing about when charges were made, and no charge is called critical on them.`;
     case 'threshold-unknown':
       return n.autoRechargeOff
         ? 'The billing overview shows auto-recharge off now, and the threshold it had when these charges were made is not known (set it in the options): recharges were not checked against it.'

@@ -167,3 +167,33 @@ describe('reads in two time zones', () => {
     expect(criticals(r).map((a) => [a.invoices, a.boundCents])).toEqual([[['AB12CD34-0002'], 2000]]);
   });
 });
+
+describe('the overview balance against the grants', () => {
+  // Earlier credit: a $20 grant with $12 left; a recharge of $10 at 09:40. The overview at 10:00
+  // shows $13.00; the grants page read a minute later still shows $12 + $10 = $22 held then.
+  const history = snapshot('billing-history', '2026-11-20T09:50:00', {
+    invoices: listed([invoice('AB12CD34-0002', '2026-11-20T09:40', 1000), invoice('AB12CD34-0001', '2026-11-02T08:00', 2000)]),
+  });
+  const grants = snapshot('credit-grants', '2026-11-20T10:01:00', {
+    grants: listed([grant('2026-10-31', 1000, 1000, { expiresOn: '2027-11-30' }), grant('2026-10-31', 2000, 1200, { expiresOn: '2027-11-30' })]),
+  });
+  const overview = (balanceCents: number) => snapshot('overview', '2026-11-20T10:00:00', { overview: { balanceCents, autoRecharge: { enabled: true, thresholdCents: 500, targetCents: 1500 } } });
+
+  it('when the overview shows less than the grants say was held, the grants lag: no critical, and a note says why', () => {
+    const r = reportOfSnapshots([history, grants, overview(1300)], '2026-11-27');
+    expect(criticals(r)).toEqual([]);
+    expect(r.notes).toContainEqual({ code: 'balance-below-grants', at: '2026-11-20T10:00:00', balanceCents: 1300, grantsCents: 2200 });
+    expect(r.alerts.filter((a) => a.kind === 'recharge-above-threshold').map((a) => a.severity)).toEqual(['warning']);
+  });
+
+  it('when they agree, the charge made while $12.00 was unused is critical', () => {
+    const r = reportOfSnapshots([history, grants, overview(2200)], '2026-11-27');
+    expect(criticals(r).map((a) => a.invoices)).toEqual([['AB12CD34-0002']]);
+  });
+
+  it('a negative balance is money owed, not a contradiction', () => {
+    const used = snapshot('credit-grants', '2026-11-20T10:01:00', { grants: listed([grant('2026-10-31', 1000, 0, { expiresOn: '2027-11-30' }), grant('2026-10-31', 2000, 0, { expiresOn: '2027-11-30' })]) });
+    const r = reportOfSnapshots([history, used, overview(-7)], '2026-11-27');
+    expect(r.notes.map((n) => n.code)).not.toContain('balance-below-grants');
+  });
+});
