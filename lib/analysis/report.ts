@@ -158,14 +158,15 @@ export function buildReport(org: OrgLedger, options: ReportOptions): Report {
   };
 
   // What an auto-recharge could have made: never a purchase made by hand.
-  const candidates: InvoiceView[] = charges.filter((i) => kinds.get(i.number) !== 'purchase');
+  const cleared = new Set(settings.clearedCharges);
+  const candidates: InvoiceView[] = charges.filter((i) => kinds.get(i.number) !== 'purchase' && !cleared.has(i.number));
   const proven = grants.map((g) => ({ ...g, remainingSeenAt: seen(g.remainingSeenAt) }));
   // Reads in two time zones (travel, a clock change): their wall clocks are this many minutes apart at most.
   const marginMinutes = org.utcOffsets.length > 1 ? Math.max(...org.utcOffsets) - Math.min(...org.utcOffsets) : 0;
   if (marginMinutes > 0) notes.push({ code: 'time-zones', marginMinutes });
   const boughtBy = latestPurchaseTimes(grants, matching, charges, tax);
   const bounds = grantsRead ? boundsAtRecharges(proven, boughtBy, charges, marginMinutes) : [];
-  const candidateBounds = bounds.filter((b) => kinds.get(b.invoice.number) !== 'purchase');
+  const candidateBounds = bounds.filter((b) => kinds.get(b.invoice.number) !== 'purchase' && !cleared.has(b.invoice.number));
   // The overview's balance below what the grants page shows held then: the grants lag behind usage.
   const lagging = grantsRead ? balanceBelowGrants(org.overview, proven, boughtBy, accountCurrency, marginMinutes) : null;
   if (lagging) notes.push({ code: 'balance-below-grants', ...lagging });

@@ -13,6 +13,12 @@ export const SettingsSchema = z.object({
   thresholdCents: z.number().int().min(0).max(100_000_000).nullable().default(null),
   /** Auto-recharge target ("bring the balance up to") to use when no overview page gave one. */
   targetCents: z.number().int().min(0).max(100_000_000).nullable().default(null),
+  /**
+   * Charges the user says were right: a purchase made by hand that an auto-recharge could also
+   * have made, or a recharge under settings changed since (the pages show only today's). They
+   * are never alerted about nor put in the support request.
+   */
+  clearedCharges: z.array(z.string().min(1).max(200)).max(10_000).default([]),
 });
 
 export type Settings = z.infer<typeof SettingsSchema>;

@@ -72,11 +72,12 @@ function span(minutes: number): string {
 export function alertMessage(f: AlertFacts, invoices: readonly string[], w: Formats = PLAIN): string {
   switch (f.code) {
     case 'recharge-above-threshold': {
-      const threshold = `threshold ${w.money(f.thresholdCents)}${f.thresholdFrom === 'settings' ? ', from your settings' : ''}`;
+      // The pages show today's settings only: the claim says which threshold it rests on.
+      const threshold = `threshold ${w.money(f.thresholdCents)}${f.thresholdFrom === 'settings' ? ', from your settings' : ', as the billing overview shows it now'}`;
       const held = `The credit grants page still shows that much left in ${plural(f.grantCount, 'grant')} bought before this charge`;
       const why =
         f.charge === 'recharge'
-          ? `${held}, so the balance never fell below the threshold.`
+          ? `${held}, so the balance never fell below the threshold. (If the threshold was higher then, or you bought this credit by hand, it may have been right.)`
           : `${held}: if it was an auto-recharge, the balance never fell below the threshold. The auto-recharge target is not known (open the billing overview, or set it in the options), so it cannot be told from a purchase made by hand.`;
       return (
         `Charged ${w.money(f.totalCents)} on ${w.wall(f.at)} (invoice ${f.invoice}) while at least ${w.money(f.boundCents)} of earlier credit was unused (${threshold}). ` +

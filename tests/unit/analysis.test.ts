@@ -61,8 +61,9 @@ describe('the seed case: hourly $10 recharges at a $5 threshold, nothing used, u
     const above = alertsOf(r, 'recharge-above-threshold');
     expect(above.map((a) => [a.severity, a.invoices[0]])).toEqual(['0002', '0003', '0004', '0005', '0006', '0007', '0008'].map((n) => ['critical', `5E1F7A2C-${n}`]));
     expect(above[0]!.message).toBe(
-      'Charged $10.89 on Nov 3, 2026 13:02 (invoice 5E1F7A2C-0002) while at least $6.20 of earlier credit was unused (threshold $5.00). ' +
-        'The credit grants page still shows that much left in 1 grant bought before this charge, so the balance never fell below the threshold.',
+      'Charged $10.89 on Nov 3, 2026 13:02 (invoice 5E1F7A2C-0002) while at least $6.20 of earlier credit was unused (threshold $5.00, as the billing overview shows it now). ' +
+        'The credit grants page still shows that much left in 1 grant bought before this charge, so the balance never fell below the threshold. ' +
+        '(If the threshold was higher then, or you bought this credit by hand, it may have been right.)',
     );
     expect(above[6]!.message).toContain('at least $66.20');
     expect(alertsOf(r, 'credits-accumulating')).toHaveLength(1);

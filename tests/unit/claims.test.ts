@@ -6,6 +6,7 @@ import { supportRequest } from '../../lib/exports/support-request';
 import { explanationText, headline, noAlertsText } from '../../lib/exports/wording';
 import { savedPage } from '../../demo/site';
 import { buildReport } from '../../lib/analysis/report';
+import { DEFAULT_SETTINGS } from '../../lib/analysis/settings';
 import { pageUrl, readSavedPages, type PageKind } from '../../lib/dashboard/pages';
 import { demoGrants, demoInvoices } from '../../demo/rows';
 import { SEED_ACCOUNT } from '../../demo/scenario';
@@ -195,5 +196,24 @@ describe('the overview balance against the grants', () => {
     const used = snapshot('credit-grants', '2026-11-20T10:01:00', { grants: listed([grant('2026-10-31', 1000, 0, { expiresOn: '2027-11-30' }), grant('2026-10-31', 2000, 0, { expiresOn: '2027-11-30' })]) });
     const r = reportOfSnapshots([history, used, overview(-7)], '2026-11-27');
     expect(r.notes.map((n) => n.code)).not.toContain('balance-below-grants');
+  });
+});
+
+describe('charges the user says were right', () => {
+  it('are never alerted about nor put in the support request (a purchase by hand of a recharge-sized amount)', () => {
+    const all = reportOf(SEED_ACCOUNT);
+    expect(criticals(all).filter((a) => a.kind === 'recharge-above-threshold')).toHaveLength(7);
+    const r = reportOf(SEED_ACCOUNT, undefined, { ...DEFAULT_SETTINGS, clearedCharges: ['5E1F7A2C-0008'] });
+    const above = r.alerts.filter((a) => a.kind === 'recharge-above-threshold');
+    expect(above.map((a) => a.invoices[0])).not.toContain('5E1F7A2C-0008');
+    expect(above).toHaveLength(6);
+    expect(supportRequest(r)).not.toContain('5E1F7A2C-0008');
+    expect(r.alerts.find((a) => a.kind === 'rapid-recharge')!.invoices).not.toContain('5E1F7A2C-0008');
+  });
+
+  it('an above-threshold message says which threshold it rests on, and when the claim may not hold', () => {
+    const [a] = reportOf(SEED_ACCOUNT).alerts.filter((x) => x.kind === 'recharge-above-threshold');
+    expect(a!.message).toContain('(threshold $5.00, as the billing overview shows it now)');
+    expect(a!.message).toContain('If the threshold was higher then, or you bought this credit by hand, it may have been right.');
   });
 });

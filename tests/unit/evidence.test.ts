@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { demoGrants, demoInvoices } from '../../demo/rows';
 import { SEED_ACCOUNT, type DemoAccount } from '../../demo/scenario';
+import { DEFAULT_SETTINGS } from '../../lib/analysis/settings';
 import { supportRequest } from '../../lib/exports/support-request';
 import type { Report } from '../../lib/report-schema';
 import { reportOf } from '../support/pipeline';
@@ -69,7 +70,7 @@ describe('recharge or purchase', () => {
   });
 });
 
-const defaults = { rapidCount: 3, rapidWindowMinutes: 1440, rapidShortCount: 2, rapidShortWindowMinutes: 60, expiringDays: 30, thresholdCents: null, targetCents: null };
+const defaults = DEFAULT_SETTINGS;
 
 describe('a tax rate that changes (moved country: 20% VAT, then 23%)', () => {
   const months = ['01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11'];
