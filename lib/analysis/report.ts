@@ -2,6 +2,7 @@
 import { PAGE_KINDS, type PageKind } from '../dashboard/pages/kinds';
 import type { OrgLedger } from '../ledger/schema';
 import { REPORT_SCHEMA, type Alert, type ChargeKind, type Report, type ReportNote } from '../report-schema';
+import { PLAIN } from '../exports/english';
 import { explanationText, noteText, unmatchedText } from '../exports/wording';
 import { accumulatingAlerts } from './alerts/accumulating';
 import { aboveThresholdAlerts } from './alerts/above-threshold';
@@ -125,7 +126,7 @@ export function buildReport(org: OrgLedger, options: ReportOptions): Report {
       usedCents: g.amountCents - g.remainingCents,
       expiresOn: g.expiresOn,
       purchase,
-      unmatchedReason: unmatched ? unmatchedText(unmatched, g.amountCents) : null,
+      unmatchedReason: unmatched ? unmatchedText(unmatched, g.amountCents, PLAIN) : null,
       unmatched,
     };
   });
@@ -182,7 +183,7 @@ export function buildReport(org: OrgLedger, options: ReportOptions): Report {
     if (rule.targetFrom === 'settings') notes.push({ code: 'target-from-settings', targetCents: rule.targetCents! });
     if (rule.offNow && rule.thresholdCents !== null) notes.push({ code: 'auto-recharge-off-now' });
   }
-  warnings.push(...notes.map((n) => noteText(n)));
+  warnings.push(...notes.map((n) => noteText(n, PLAIN)));
 
   const latestRate = tax.periods.length ? tax.periods[tax.periods.length - 1]!.rate : null;
   const base = {
@@ -204,5 +205,5 @@ export function buildReport(org: OrgLedger, options: ReportOptions): Report {
     historyWindowFrom,
   } satisfies Omit<Report, 'explanations' | 'explanationFacts'>;
   const explanationList = explanationFacts(base);
-  return { ...base, explanations: explanationList.map((e) => explanationText(e)), explanationFacts: explanationList };
+  return { ...base, explanations: explanationList.map((e) => explanationText(e, PLAIN)), explanationFacts: explanationList };
 }

@@ -2,7 +2,8 @@
 // what was not read says so, and which page to open.
 import { formatCents } from '../dashboard/money';
 import type { Report } from '../report-schema';
-import { PAGE_NAMES, PAGE_PURPOSES, PLAIN, pagesMissing, taxRateText } from '../exports/wording';
+import { PAGE_NAMES, PAGE_PURPOSES, PLAIN, taxRateText } from '../exports/english';
+import { pagesMissing } from '../exports/wording';
 
 const pad = (s: string, n: number) => (s.length >= n ? s : s + ' '.repeat(n - s.length));
 const padLeft = (s: string, n: number) => (s.length >= n ? s : ' '.repeat(n - s.length) + s);

@@ -53,10 +53,12 @@ describe('background worker', () => {
     expect(Object.keys(s.pages).sort()).toEqual(['billing-history', 'credit-grants', 'overview', 'usage']);
   });
 
-  it('sets the toolbar badge to the number of critical alerts', async () => {
+  it('sets the toolbar badge to the charges that need attention, the headline’s count', async () => {
     for (const k of ['credit-grants', 'billing-history', 'overview'] as PageKind[]) await send({ type: 'snapshot', snapshot: snap(k) });
     await status(); // queued behind the writes that follow each answer
-    expect(await fakeBrowser.action.getBadgeText({})).toBe('8');
+    // 8 critical alerts (7 charges and the burst they make): one story, 7 charges, as the headline says.
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('7');
+    expect(await fakeBrowser.action.getTitle({})).toBe('Credit Lens: 7 flagged charges');
     await send({ type: 'delete' });
     expect(await fakeBrowser.action.getBadgeText({})).toBe('');
   });

@@ -113,8 +113,8 @@ describe('support request', () => {
 
 describe('times in words', () => {
   it('are the pages’ wall clock in any time zone, even in a daylight-saving gap', async () => {
-    const { PLAIN } = await import('../../lib/exports/wording');
-    const { wall } = await import('../../components/format');
+    const { PLAIN } = await import('../../lib/exports/english');
+    const { wall } = (await import('../../components/format')).words();
     const before = process.env.TZ;
     try {
       for (const tz of ['UTC', 'Australia/Sydney', 'Pacific/Honolulu', 'America/New_York']) {
