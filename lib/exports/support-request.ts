@@ -20,8 +20,8 @@ export interface SupportOptions {
 
 function readAt(r: Report, page: PageKind, w: Words): string {
   const s = r.sources.find((x) => x.page === page && x.seenAt !== null) ?? r.sources.find((x) => x.page === page);
-  if (s?.seenAt) return w.t('support.readAt', { at: w.wall(s.seenAt) });
-  return s?.file ? w.t('support.savedPage', { file: s.file }) : '';
+  if (s?.seenAt) return ` ${w.t('support.readAt', { at: w.wall(s.seenAt) })}`;
+  return s?.file ? ` ${w.t('support.savedPage', { file: s.file })}` : '';
 }
 
 function reconciliation(r: Report, w: Words): string[] {
@@ -33,7 +33,7 @@ function reconciliation(r: Report, w: Words): string[] {
     if (read.has('credit-grants')) {
       const other = t.paidCents - t.creditsPurchasedCents - t.taxCents;
       const split = { bought: w.money(t.creditsPurchasedCents), tax: w.money(t.taxCents) };
-      lines.push(other ? w.t('support.splitOther', { ...split, other: w.money(other) }) : w.t('support.split', split));
+      lines.push(`  ${other ? w.t('support.splitOther', { ...split, other: w.money(other) }) : w.t('support.split', split)}`);
     }
     if (t.refundedCents) lines.push(w.t('support.refunded', { refunded: w.money(t.refundedCents) }));
   } else {
