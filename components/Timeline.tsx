@@ -82,10 +82,11 @@ export function Timeline({ report, width = 560 }: { report: Report; width?: numb
   const maxAmount = Math.max(...points.map((p) => p.totalCents));
   const showPeak = peak > 0 && axisY - y(peak) >= FONT + 3;
   const flaggedShown = points.some((p) => p.flagged && (p.boundCents ?? 0) > 0);
-  const label =
-    w.t('timeline.label', { payments: count('count.payments', points.length, w), from: w.wall(first.at), to: w.wall(last.at) }) +
-    w.t('timeline.labelBounds', { min: w.money(Math.min(...bounds.map((p) => p.boundCents!))), max: w.money(peak) }) +
-    (threshold !== null ? w.t('timeline.labelThreshold', { threshold: w.money(threshold) }) : '.');
+  const range = { min: w.money(Math.min(...bounds.map((p) => p.boundCents!))), max: w.money(peak) };
+  const label = w.join([
+    w.t('timeline.label', { payments: count('count.payments', points.length, w), from: w.wall(first.at), to: w.wall(last.at) }),
+    threshold !== null ? w.t('timeline.labelBoundsThreshold', { ...range, threshold: w.money(threshold) }) : w.t('timeline.labelBounds', range),
+  ]);
   const caption = [
     w.t('timeline.captionBars'),
     ...(flaggedShown ? [w.t('timeline.captionFlagged')] : []),
