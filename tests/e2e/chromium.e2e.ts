@@ -142,7 +142,7 @@ describe('the seed case, visited as a user would', () => {
 
     const [csv] = await Promise.all([popup.waitForEvent('download'), popup.getByRole('button', { name: 'Download CSV' }).click()]);
     const csvText = await readDownload(csv);
-    expect(csvText.split('\r\n')[0]).toBe('displayed_date,state,amount,remaining,used,expires_on,invoice,paid_at,invoice_total,tax,confidence,note');
+    expect(csvText.split('\r\n')[0]).toBe('displayed_date,state,amount,remaining,used,expires_on,invoice,paid_at,invoice_total,tax,confidence,note,currency,invoice_url,flagged');
     expect(csvText).toContain('2026-05-31,available,10.00,6.20,3.80,2027-06-30,5E1F7A2C-0001,2026-06-12T09:41,10.89,0.89,exact,');
 
     const [json] = await Promise.all([popup.waitForEvent('download'), popup.getByRole('button', { name: 'Download report (JSON)' }).click()]);
