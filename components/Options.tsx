@@ -101,7 +101,10 @@ export function Options() {
             value={draft[key]}
             aria-invalid={error ? 'true' : undefined}
             aria-describedby={error ? `error-${key}` : undefined}
-            onInput={(e) => setDraft({ ...draft, [key]: (e.target as HTMLInputElement).value })}
+            onInput={(e) => {
+              const value = (e.target as HTMLInputElement).value;
+              setDraft((d) => d && { ...d, [key]: value });
+            }}
           />
           {error && (
             <p class="cl-warn field-message" id={`error-${key}`}>

@@ -76,7 +76,7 @@ export function Timeline({ report, width = 560 }: { report: Report; width?: numb
   const startLabel = w.wall(first.at);
   const endLabel = t1 === t0 ? '' : sameDay ? clock(last.at) : w.wall(last.at);
   const labelsY = dotsY + DOT_MAX + FONT + 4;
-  const twoRows = endLabel !== '' && textWidth(startLabel) + textWidth(endLabel) + 16 > W - left;
+  const twoRows = endLabel !== '' && textWidth(startLabel) + textWidth(endLabel) + 16 > W - right - left;
   const H = labelsY + (twoRows ? FONT + 4 : 0) + 4;
 
   const maxAmount = Math.max(...points.map((p) => p.totalCents));
