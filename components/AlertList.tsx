@@ -8,8 +8,21 @@ import { alertMessage, alertTitle, noAlertsText, type Words } from '../lib/expor
 import type { Alert, Report } from '../lib/report-schema';
 import { words, wordsFor } from './format';
 
+/** Text with each invoice number it names kept on one line ("5E1F7A2C-0002" never splits at its hyphen). */
+function withInvoices(text: string, invoices: readonly string[]) {
+  const names = [...new Set(invoices)].filter(Boolean).sort((a, b) => b.length - a.length);
+  if (!names.length) return text;
+  const escaped = names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const pattern = new RegExp(`(${escaped.join('|')})`);
+  return text.split(pattern).map((part, i) => (i % 2 ? <span class="cl-inv">{part}</span> : part));
+}
+
 function CardBody({ card, w }: { card: AlertCard; w: Words }) {
-  if (card.kind === 'single') return <p class="cl-alert-msg">{alertMessage(card.alert.facts, card.alert.invoices, w)}</p>;
+  if (card.kind === 'single') {
+    const f = card.alert.facts;
+    const named = 'invoice' in f ? [...card.alert.invoices, f.invoice] : card.alert.invoices;
+    return <p class="cl-alert-msg">{withInvoices(alertMessage(f, card.alert.invoices, w), named)}</p>;
+  }
   const head =
     card.kind === 'above'
       ? w.t(card.severity === 'critical' ? 'alert.group.aboveCritical' : 'alert.group.aboveWarning', undefined, card.facts.length)
@@ -30,11 +43,11 @@ function CardBody({ card, w }: { card: AlertCard; w: Words }) {
         {card.kind === 'above'
           ? card.facts.map((f) => (
               <li key={f.invoice}>
-                {w.t('alert.group.charge', { invoice: f.invoice, total: w.money(f.totalCents), at: w.wall(f.at), bound: w.money(f.boundCents) })}
+                {withInvoices(w.t('alert.group.charge', { invoice: f.invoice, total: w.money(f.totalCents), at: w.wall(f.at), bound: w.money(f.boundCents) }), [f.invoice])}
                 {f.partlyRefunded ? ` ${w.t('alert.above.partlyRefunded')}` : ''}
               </li>
             ))
-          : card.facts.map((f) => <li key={f.invoice}>{w.t('alert.group.payment', { invoice: f.invoice, total: w.money(f.totalCents), at: w.wall(f.at) })}</li>)}
+          : card.facts.map((f) => <li key={f.invoice}>{withInvoices(w.t('alert.group.payment', { invoice: f.invoice, total: w.money(f.totalCents), at: w.wall(f.at) }), [f.invoice])}</li>)}
       </ul>
       <p>{why}</p>
     </div>

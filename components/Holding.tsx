@@ -5,7 +5,7 @@ import { useState } from 'preact/hooks';
 import type { HeldView, UndoView } from '../lib/messages';
 import { ask } from './ask';
 import { count, pageTitle } from '../lib/exports/wording';
-import { orList, words } from './format';
+import { orList, uiLocale, words } from './format';
 import { heldReasonText, undoLabel } from './held-words';
 import { orgLabel } from './org-label';
 
@@ -83,7 +83,7 @@ export function UndoList({ undo, onChange }: { undo: UndoView[]; onChange: (erro
         {undo.map((u) => (
           <li key={u.id}>
             <span>
-              {undoLabel(u, w)} <span class="cl-muted">({w.wall(u.at)})</span>
+              {undoLabel(u, w, /^en\b/.test(uiLocale()))} <span class="cl-muted">({w.wall(u.at)})</span>
             </span>{' '}
             <button
               type="button"

@@ -98,7 +98,8 @@ export function Popup() {
 
   const copy = (inEnglish: boolean) =>
     report &&
-    navigator.clipboard.writeText(inEnglish ? supportRequest(report) : supportRequest(report, {}, w)).then(
+    // Support reads English: in an English browser the one request is the English one the CLI prints too.
+    navigator.clipboard.writeText(inEnglish || english ? supportRequest(report) : supportRequest(report, {}, w)).then(
       () => setNotice(w.t(inEnglish && !english ? 'popup.copiedEnglish' : 'popup.copied')),
       () => setNotice(w.t('popup.copyRefused')),
     );

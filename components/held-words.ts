@@ -23,7 +23,9 @@ export function heldReasonText(reason: string, w: Words): string {
 
 const isPage = (p: string | null | undefined): p is PageKind => (PAGE_KINDS as readonly string[]).includes(p ?? '');
 
-export function undoLabel(u: UndoView, w: Words): string {
+/** `english`: the background's own label says it best (it counts what an import added). */
+export function undoLabel(u: UndoView, w: Words, english = false): string {
+  if (english && u.label) return u.label;
   const page = pageTitle(isPage(u.page) ? u.page : 'ledger', w);
   const org = u.orgName ?? u.org ?? '';
   switch (u.kind) {
