@@ -4,26 +4,32 @@
 // strings; Dates are built from their numeric parts, never parsed from text, and formatted as the
 // same wall clock in UTC, so no time zone (nor a daylight-saving gap) moves them.
 import { i18n } from '#i18n';
-import { browser } from 'wxt/browser';
 import { minorDigits } from '../lib/dashboard/money';
 import { accountCurrency } from '../lib/exports/currency';
 import type { MessageKey, Subs, Words } from '../lib/exports/wording';
 import type { Report } from '../lib/report-schema';
 import { unknownTime } from '../lib/wall-clock';
 
-/** The browser's language (the one its words are in), as a BCP 47 tag for Intl. */
+/**
+ * The locale of every date, time and amount: the language the words are in (the browser chose
+ * that locale file), in the browser's own region when it prefers one for that language (en-GB
+ * writes 31 Oct 2026, en-US Oct 31, 2026). Not getUILanguage: Chromium answers en-US there while
+ * it shows German words.
+ */
 export function uiLocale(): string {
-  let tag: string | undefined;
+  let language = 'en';
   try {
-    tag = browser.i18n.getUILanguage();
+    language = i18n.t('meta.locale') || 'en';
   } catch {
-    tag = undefined;
+    language = 'en';
   }
-  tag = (tag || (typeof navigator !== 'undefined' ? navigator.language : '') || 'en-US').replace(/_/g, '-');
+  const primary = (tag: string) => tag.toLowerCase().split(/[-_]/)[0];
+  const preferred = typeof navigator !== 'undefined' ? [...(navigator.languages ?? []), navigator.language].filter(Boolean) : [];
+  const tag = preferred.find((l) => primary(l) === primary(language)) ?? language;
   try {
-    return Intl.DateTimeFormat.supportedLocalesOf(tag).length ? tag : 'en-US';
+    return Intl.DateTimeFormat.supportedLocalesOf(tag).length ? tag : language;
   } catch {
-    return 'en-US';
+    return language;
   }
 }
 

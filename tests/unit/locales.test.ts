@@ -27,7 +27,7 @@ const LANGS = readdirSync('locales')
   .map((f) => f.slice(0, -5));
 const english = flatten(read('en'));
 /** Words some languages write as English does. */
-const COGNATES = new Set(['alert.severity.info', 'statement.total', 'popup.actions']);
+const COGNATES = new Set(['alert.severity.info', 'statement.total', 'popup.actions', 'meta.locale']);
 
 describe('locales', () => {
   it('include at least English, German, French, Spanish, Japanese, Brazilian Portuguese, Vietnamese and Simplified Chinese', () => {
@@ -56,6 +56,10 @@ describe('locales', () => {
       expect(same.map(([k]) => k)).toEqual([]);
     });
   }
+
+  it('each says which language it is in (the locale of its dates and money)', () => {
+    for (const lang of LANGS) expect(flatten(read(lang)).get('meta.locale'), lang).toEqual([lang.replace('_', '-')]);
+  });
 
   it('compile to the messages browsers read, with no key too long or malformed', () => {
     for (const lang of LANGS) {
