@@ -241,6 +241,7 @@ describe('in English', () => {
         });
         expect(panel).toBeLessThanOrEqual(1);
         await page.screenshot({ path: screenshotPath(`chromium-${width}px-${scheme}-credit-grants`), fullPage: true });
+        await page.locator('credit-lens-panel').screenshot({ path: screenshotPath(`chromium-${width}px-${scheme}-panel`) });
         for (const path of ['popup.html', 'options.html', 'statement.html?org=Personal']) {
           await page.goto(extensionPage(browser, path));
           await page.locator('h1').first().waitFor();
