@@ -12,7 +12,7 @@ import { count, type MessageKey } from '../lib/exports/wording';
 import { ask } from './ask';
 import { download } from './download';
 import { words } from './format';
-import { heldReasonText } from './held-words';
+import { heldReasonText, saidText } from './background-words';
 import { Holding, UndoList } from './Holding';
 import { orgLabel } from './org-label';
 import { draftOf, parseSettingsDraft, type Draft, type FieldErrors } from './settings-draft';
@@ -195,12 +195,12 @@ export function Options() {
       )}
       {status?.readOnly && (
         <p class="cl-warn" role="alert">
-          {status.readOnly}
+          {saidText(status.readOnly, status.readOnlySaid, w)}
         </p>
       )}
       {status?.problem && (
         <p class="cl-warn" role="alert">
-          {status.problem.message}
+          {saidText(status.problem.message, status.problem.said, w)}
         </p>
       )}
       {draft && (

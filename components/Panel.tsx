@@ -8,6 +8,7 @@ import { flaggedCount } from '../lib/exports/flagged';
 import { count, explanationText, pageTitle } from '../lib/exports/wording';
 import { AlertList } from './AlertList';
 import { wordsFor } from './format';
+import { saidText } from './background-words';
 import { Headline } from './Headline';
 import { PagesNeeded } from './PagesNeeded';
 import { Reconciliation } from './Reconciliation';
@@ -56,7 +57,7 @@ export function Panel({ state, actions }: { state: PanelState; actions: PanelAct
         <div class="cl-body">
           {state.problem && (
             <p class="cl-warn" role="alert">
-              {state.problem.message}
+              {saidText(state.problem.message, state.problem.said, w)}
             </p>
           )}
           {state.phase === 'reading' && <p class="cl-muted">{w.t('panel.reading')}</p>}

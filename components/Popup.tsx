@@ -15,6 +15,7 @@ import { AlertList } from './AlertList';
 import { ask } from './ask';
 import { download } from './download';
 import { uiLocale, words, wordsFor } from './format';
+import { saidText } from './background-words';
 import { Headline } from './Headline';
 import { Holding, UndoList } from './Holding';
 import { orgLabel } from './org-label';
@@ -121,12 +122,12 @@ export function Popup() {
       />
       {status.readOnly && (
         <p class="cl-warn" role="alert">
-          {status.readOnly}
+          {saidText(status.readOnly, status.readOnlySaid, w)}
         </p>
       )}
       {status.problem && (
         <div class="cl-warn" role="alert">
-          <p>{status.problem.message}</p>
+          <p>{saidText(status.problem.message, status.problem.said, w)}</p>
           <button type="button" class="cl-button" onClick={() => void ask('dismiss-problem').then(() => load(status.current ?? undefined))}>
             {w.t('popup.dismiss')}
           </button>

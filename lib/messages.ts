@@ -45,9 +45,20 @@ export type MessageType = Message['type'];
 /** What a message of `type` carries besides its type. */
 export type RequestOf<K extends MessageType> = Omit<Extract<Message, { type: K }>, 'type'>;
 
+/**
+ * What the background says, as a code and its values, so each page says it in the browser's
+ * language (components/background-words.ts); the English text stays beside it.
+ */
+export interface Said {
+  code: string;
+  data?: Record<string, string | number>;
+}
+
 /** A problem with storage, shown in popup, panel and options until dismissed or solved. */
 export interface StorageProblem {
   message: string;
+  /** The same, as a code and values (addition). */
+  said?: Said;
   /** Set when a damaged copy was kept aside (options: "Download the damaged copy"). */
   backupKey: string;
   at: string;
@@ -93,6 +104,8 @@ export interface Status {
   undo: UndoView[];
   /** Set when the stored data is kept untouched and read-only (written by a newer version, or a recovery waits for the user). */
   readOnly: string | null;
+  /** The same, as a code and values (addition). */
+  readOnlySaid?: Said | null;
   /** A damaged copy can be downloaded. */
   damagedCopy: boolean;
 }

@@ -140,6 +140,7 @@ const handlers: Handlers = {
         })),
         undo: undoable(index).map((u) => ({ ...u, orgName: u.org ? nameOf(ledger, u.org) : null })),
         readOnly: state.readOnly,
+        readOnlySaid: state.readOnlySaid ?? null,
         damagedCopy: await hasDamagedCopy(),
       };
     }),

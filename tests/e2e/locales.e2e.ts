@@ -12,8 +12,8 @@ import { launchWithExtension, serveDemo, type ExtensionBrowser } from '../../scr
 import { findFirefox, launchFirefox, serveDemoIn } from '../../scripts/firefox-browser';
 
 const CASES = [
-  { lang: 'vi', locale: 'vi-VN', shown: '19:01 3 thg 11, 2026', bought: /→ khoản tín dụng 10,00 US\$/ },
-  { lang: 'de', locale: 'de-DE', shown: '3. Nov. 2026, 19:01', bought: /→ Guthaben über 10,00 \$/ },
+  { lang: 'vi', locale: 'vi-VN', shown: '19:01 3 thg 11, 2026', bought: /→ khoản tín dụng 10,00\sUS\$/ },
+  { lang: 'de', locale: 'de-DE', shown: '3. Nov. 2026, 19:01', bought: /→ Guthaben über 10,00\s\$/ },
 ] as const;
 
 for (const { lang, locale, shown, bought } of CASES) {

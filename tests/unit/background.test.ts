@@ -1,3 +1,5 @@
+import { saidText } from '../../components/background-words';
+import { words } from '../../components/format';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { SEED_ACCOUNT } from '../../demo/scenario';
@@ -72,6 +74,9 @@ describe('background worker', () => {
     forgetCachedLedger(); // as after a worker restart
     const s = await status();
     expect(s.problem!.message).toMatch(/damaged.*compressed copy was kept aside.*8 grants and 8 invoices were recovered, 1 damaged rows could not be/);
+    // Said again as a code with its values, so each page says it in the browser's language.
+    expect(s.problem!.said).toMatchObject({ code: 'recovered', data: { grants: 8, invoices: 8, dropped: 1 } });
+    expect(saidText(s.problem!.message, s.problem!.said, words())).toMatch(/A compressed copy was kept aside.*8 grants and 8 invoices were recovered, 1 damaged rows could not be\. Visit the billing pages again/);
     expect(s.report!.grants).toHaveLength(8);
     expect(s.damagedCopy).toBe(true);
     // The damaged copy is there to download, exactly as it was stored.
@@ -93,6 +98,7 @@ describe('background worker', () => {
     const failed = await status();
     fakeBrowser.storage.local.set = set;
     expect(failed.problem!.message).toMatch(/could not save what it last read.*QUOTA_BYTES/);
+    expect(failed.problem!.said).toMatchObject({ code: 'save-failed' });
     expect(failed.report!.invoices).toHaveLength(0); // storage still holds the last good ledger
     await send({ type: 'snapshot', snapshot: snap('billing-history') });
     const ok = await status();
