@@ -39,7 +39,7 @@ export function Panel({ state, actions }: { state: PanelState; actions: PanelAct
   const critical = report?.alerts.some((a) => a.severity === 'critical') ?? false;
   const seen = new Set<PageKind>(report?.pagesRead ?? []);
   return (
-    <section class="cl-panel" aria-label="Credit Lens" data-critical={critical ? 'true' : 'false'}>
+    <section class="cl-panel" aria-label="Credit Lens" data-page={state.kind} data-critical={critical ? 'true' : 'false'}>
       <header class="cl-head">
         <span class="cl-logo" aria-hidden="true">
           ◎

@@ -5,7 +5,7 @@
 // pages say things through components/format.ts.
 import en from '../../locales/en.json';
 import { formatCents } from '../dashboard/money';
-import type { PageKind } from '../dashboard/pages/kinds';
+import { PAGE_KINDS, type PageKind } from '../dashboard/pages/kinds';
 import { unknownTime } from '../wall-clock';
 import { pageName, pagePurpose, type MessageKey, type Subs, type Words } from './wording';
 
@@ -57,20 +57,11 @@ export const PLAIN: Words = {
   percent: (bp) => `${bp % 100 === 0 ? String(bp / 100) : (bp / 100).toFixed(3).replace(/0+$/, '')}%`,
 };
 
-/** "the credit grants page", … (English, for the CLI). */
-export const PAGE_NAMES = {
-  'credit-grants': pageName('credit-grants', PLAIN),
-  'billing-history': pageName('billing-history', PLAIN),
-  overview: pageName('overview', PLAIN),
-  usage: pageName('usage', PLAIN),
-} satisfies Record<PageKind, string>;
+const byPage = (say: (p: PageKind, w: Words) => string) => Object.fromEntries(PAGE_KINDS.map((p) => [p, say(p, PLAIN)])) as Record<PageKind, string>;
 
-export const PAGE_PURPOSES = {
-  'credit-grants': pagePurpose('credit-grants', PLAIN),
-  'billing-history': pagePurpose('billing-history', PLAIN),
-  overview: pagePurpose('overview', PLAIN),
-  usage: pagePurpose('usage', PLAIN),
-} satisfies Record<PageKind, string>;
+/** "the credit grants page", … and why each is needed (English, for the CLI). */
+export const PAGE_NAMES = byPage(pageName);
+export const PAGE_PURPOSES = byPage(pagePurpose);
 
 export function taxRateText(basisPoints: number): string {
   return PLAIN.percent(basisPoints);
