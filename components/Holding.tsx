@@ -6,7 +6,7 @@ import type { HeldView, UndoView } from '../lib/messages';
 import { ask } from './ask';
 import { count, pageTitle } from '../lib/exports/wording';
 import { orList, uiLocale, words } from './format';
-import { heldReasonText, undoLabel } from './background-words';
+import { heldReasonText, undoLabel } from './held-words';
 import { orgLabel } from './org-label';
 
 function HeldRead({ held, onDone }: { held: HeldView; onDone: (error?: string) => void }) {

@@ -12,7 +12,8 @@ import { count, type MessageKey } from '../lib/exports/wording';
 import { ask } from './ask';
 import { download } from './download';
 import { words } from './format';
-import { heldReasonText, saidText } from './background-words';
+import { heldReasonText } from './held-words';
+import { saidText } from './storage-words';
 import { Holding, UndoList } from './Holding';
 import { orgLabel } from './org-label';
 import { draftOf, parseSettingsDraft, type Draft, type FieldErrors } from './settings-draft';
@@ -81,7 +82,10 @@ export function Options() {
         setMessage({ tone: 'warn', text: w.t('popup.noAnswer', { error: String(e) }) });
       },
     );
-  useEffect(() => void load(), []);
+  useEffect(() => {
+    document.title = w.t('options.title');
+    void load();
+  }, []);
   if (!loaded) return <main class="options">{w.t('options.loading')}</main>;
 
   const field = (key: keyof Draft, hint?: MessageKey) => {

@@ -8,7 +8,7 @@ import { flaggedCount } from '../lib/exports/flagged';
 import { count, explanationText, pageTitle } from '../lib/exports/wording';
 import { AlertList } from './AlertList';
 import { wordsFor } from './format';
-import { saidText } from './background-words';
+import { saidText } from './storage-words';
 import { Headline } from './Headline';
 import { PagesNeeded } from './PagesNeeded';
 import { Reconciliation } from './Reconciliation';

@@ -15,7 +15,7 @@ import { AlertList } from './AlertList';
 import { ask } from './ask';
 import { download } from './download';
 import { uiLocale, words, wordsFor } from './format';
-import { saidText } from './background-words';
+import { saidText } from './storage-words';
 import { Headline } from './Headline';
 import { Holding, UndoList } from './Holding';
 import { orgLabel } from './org-label';

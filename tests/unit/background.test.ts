@@ -1,4 +1,4 @@
-import { saidText } from '../../components/background-words';
+import { saidText } from '../../components/storage-words';
 import { words } from '../../components/format';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { beforeEach, describe, expect, it } from 'vitest';
