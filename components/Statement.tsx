@@ -34,8 +34,8 @@ function Row({ label, m, w }: { label: string; m: Month; w: Words }) {
   return (
     <tr>
       <th scope="row">{label}</th>
-      {COLUMNS.map(([key]) => (
-        <td key={key} class={(key === 'flaggedCharges' || key === 'flaggedAmount') && m[key] > 0 ? 'flagged' : undefined}>
+      {COLUMNS.map(([key, label]) => (
+        <td key={key} data-label={w.t(label)} class={(key === 'flaggedCharges' || key === 'flaggedAmount') && m[key] > 0 ? 'flagged' : undefined}>
           {cell(key, m, w)}
         </td>
       ))}
@@ -49,7 +49,8 @@ export function StatementTable({ report }: { report: Report }) {
   if (!months.length) return <p class="cl-muted">{w.t('statement.empty')}</p>;
   const total = Object.fromEntries(COLUMNS.map(([k]) => [k, months.reduce((s, [, m]) => s + m[k], 0)])) as unknown as Month;
   return (
-    <div class="table-wrap">
+    // Focusable, so a keyboard can scroll it when it is wider than the page.
+    <div class="table-wrap" tabIndex={0} role="region" aria-label={w.t('statement.title')}>
       <table class="months">
         <thead>
           <tr>
