@@ -87,8 +87,9 @@ export function Timeline({ report, width = 560 }: { report: Report; width?: numb
     w.t('timeline.label', { payments: count('count.payments', points.length, w), from: w.wall(first.at), to: w.wall(last.at) }),
     threshold !== null ? w.t('timeline.labelBoundsThreshold', { ...range, threshold: w.money(threshold) }) : w.t('timeline.labelBounds', range),
   ]);
+  const barsDrawn = points.some((p) => (p.boundCents ?? 0) > 0);
   const caption = [
-    w.t('timeline.captionBars'),
+    w.t(barsDrawn ? 'timeline.captionBars' : 'timeline.captionNoBars'),
     ...(flaggedShown ? [w.t('timeline.captionFlagged')] : []),
     ...(threshold !== null ? [w.t('timeline.captionThreshold')] : []),
     ...(points === inBurst && inBurst.length < all.length ? [w.t('timeline.captionBurst', { count: inBurst.length })] : []),

@@ -213,6 +213,12 @@ describe('the timeline', () => {
     const caption = mount(<Timeline report={noThreshold} />).querySelector('figcaption')!.textContent!;
     expect(caption).not.toMatch(/Dashed|Red/);
     expect(container.querySelector('.cl-threshold')).toBeNull();
+    render(null, container);
+    // Every recharge used up: dots and the threshold, and no word about bars.
+    const usedUp = { ...seed, unusedAtPayment: seed.unusedAtPayment.map((u) => ({ ...u, unusedCents: 0 })), alerts: [] };
+    const el2 = mount(<Timeline report={usedUp} />);
+    expect(el2.querySelectorAll('rect')).toHaveLength(0);
+    expect(el2.querySelector('figcaption')!.textContent).toMatch(/^Dots: the payments\. No credit is provably unused at any of them\. Dashed line/);
   });
 });
 
