@@ -5,6 +5,10 @@ import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Options } from '../../components/Options';
+import { Panel } from '../../components/Panel';
+import { flaggedCount } from '../../lib/exports/flagged';
+import { grantsCsv } from '../../lib/exports/grants-csv';
+import { monthlyStatement } from '../../lib/exports/statement';
 import { centsOf, parseSettingsDraft, draftOf } from '../../components/settings-draft';
 import { Statement } from '../../components/Statement';
 import { Timeline } from '../../components/Timeline';
@@ -219,6 +223,23 @@ describe('the timeline', () => {
     const el2 = mount(<Timeline report={usedUp} />);
     expect(el2.querySelectorAll('rect')).toHaveLength(0);
     expect(el2.querySelector('figcaption')!.textContent).toMatch(/^Dots: the payments\. No credit is provably unused at any of them\. Dashed line/);
+  });
+});
+
+describe('one count of charges', () => {
+  it('pill, headline, statement and grants CSV name the same number of charges', () => {
+    for (const report of [seed, reportOf({ ...SEED_ACCOUNT, purchases: SEED_ACCOUNT.purchases.slice(0, 4) })]) {
+      const n = flaggedCount(report);
+      expect(n).toBeGreaterThan(0);
+      const el = mount(<Panel state={{ kind: 'overview', phase: 'ready', snapshot: null, report, problem: null, error: null, collapsed: false, outlineCopied: false }} actions={{ toggle: () => undefined, copyOutline: () => undefined }} />);
+      expect(el.querySelector('.cl-count')!.textContent).toBe(`${n} flagged charge${n === 1 ? '' : 's'}`);
+      expect(el.querySelector('.cl-headline')!.textContent).toMatch(new RegExp(`charged you ${n} times?`));
+      expect(monthlyStatement(report).trim().split('\r\n').at(-1)!.split(',')[6]).toBe(String(n));
+      expect(grantsCsv(report).split('\r\n').filter((row) => row.endsWith(',yes'))).toHaveLength(n);
+      render(null, container);
+      container.remove();
+    }
+    container = document.createElement('div');
   });
 });
 
