@@ -8,7 +8,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { tooLarge } from '../lib/ledger/keys';
 import type { ImportPreview } from '../lib/ledger/transfer';
 import type { Status } from '../lib/messages';
-import { count, type MessageKey } from '../lib/exports/wording';
+import { count, type MessageKey, type Words } from '../lib/exports/wording';
 import { ask } from './ask';
 import { download } from './download';
 import { words } from './format';
@@ -49,6 +49,9 @@ function summaryOf(p: ImportPreview): string {
   const parts = { grants: count('count.newGrants', p.added.grants, w), invoices: count('count.newInvoices', p.added.invoices, w), organizations: count('count.newOrganizations', p.added.organizations, w) };
   return p.added.held ? w.t('options.summaryHeld', { ...parts, held: count('count.readsToAssign', p.added.held, w) }) : w.t('options.summary', parts);
 }
+
+/** A range's end as the language writes numbers (0,1 in German). */
+const bound = (n: string | undefined, w: Words) => (n === undefined ? '' : w.number(Number(n), n.includes('.') ? n.split('.')[1]!.length : 0));
 
 const LABELS: Record<keyof Draft, MessageKey> = {
   rapidCount: 'options.rapidCount',
@@ -112,7 +115,7 @@ export function Options() {
           />
           {error && (
             <p class="cl-warn field-message" id={`error-${key}`}>
-              {w.t(error.key, { field: label, min: error.min ?? '', max: error.max ?? '' })}
+              {w.t(error.key, { field: label, min: bound(error.min, w), max: bound(error.max, w) })}
             </p>
           )}
         </div>
