@@ -12,7 +12,7 @@ import { monthlyStatement } from '../../lib/exports/statement';
 import { centsOf, parseSettingsDraft, draftOf } from '../../components/settings-draft';
 import { Statement } from '../../components/Statement';
 import { Timeline } from '../../components/Timeline';
-import { words } from '../../components/format';
+import { uiLocale, words } from '../../components/format';
 import { SEED_ACCOUNT } from '../../demo/scenario';
 import { DEFAULT_SETTINGS } from '../../lib/analysis/settings';
 import { PLAIN } from '../../lib/exports/english';
@@ -253,6 +253,20 @@ describe('one formatter', () => {
     expect(words('JPY').money(1200)).toBe('¥1,200');
     expect(w.percent(2000)).toBe('20%');
     expect(PLAIN.percent(2000)).toBe('20%');
+  });
+
+  it('takes the browser’s region when it prefers one for the language of the words (en-GB writes 31 Oct 2026)', () => {
+    const languages = Object.getOwnPropertyDescriptor(Navigator.prototype, 'languages');
+    try {
+      Object.defineProperty(navigator, 'languages', { value: ['en-GB', 'en'], configurable: true });
+      expect(uiLocale()).toBe('en-GB');
+      Object.defineProperty(navigator, 'languages', { value: ['de-DE', 'en-US'], configurable: true });
+      // The words are English (this browser's locale file): English formats, in the region it names.
+      expect(uiLocale()).toBe('en-US');
+    } finally {
+      delete (navigator as { languages?: unknown }).languages;
+      if (languages) Object.defineProperty(Navigator.prototype, 'languages', languages);
+    }
   });
 
   it('says "time not known" for a saved page that proves no time, never a date in 1970', () => {
