@@ -8,6 +8,8 @@ export default defineConfig({
   test: {
     environment: 'happy-dom',
     include: ['tests/unit/**/*.test.{ts,tsx}'],
+    // browser.i18n for the fake browser: the English messages (tests/support/i18n-setup.ts).
+    setupFiles: ['tests/support/i18n-setup.ts'],
     // Timeouts catch hangs, they are not speed goals (those live in `npm run bench`): a shared
     // 2-core machine can be several times slower than a quiet one.
     testTimeout: 60_000,

@@ -6,7 +6,7 @@ export const HOST_PERMISSIONS = ['https://platform.openai.com/*'];
 
 export default defineConfig({
   imports: false,
-  modules: ['@wxt-dev/webextension-polyfill'],
+  modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
   vite: () => ({
     plugins: [preact()],
     build: {
@@ -29,12 +29,13 @@ export default defineConfig({
     excludeSources: ['.ci/**', 'screenshots/**', 'bench-results/**', 'scratch/**', 'docs/**'],
   },
   manifest: ({ browser }) => ({
-    name: 'Credit Lens',
-    description:
-      'Explains the OpenAI API billing pages: which payment bought each credit grant, and alerts for misfiring auto-recharge.',
+    // Words in locales/ (@wxt-dev/i18n): the store listing is translated like the rest.
+    default_locale: 'en',
+    name: '__MSG_ext_name__',
+    description: '__MSG_ext_description__',
     permissions: ['storage'],
     host_permissions: HOST_PERMISSIONS,
-    action: { default_title: 'Credit Lens' },
+    action: { default_title: '__MSG_ext_name__' },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

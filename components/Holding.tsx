@@ -4,28 +4,28 @@
 import { useState } from 'preact/hooks';
 import type { HeldView, UndoView } from '../lib/messages';
 import { ask } from './ask';
-import { plural, wall } from './format';
+import { count, pageTitle } from '../lib/exports/wording';
+import { orList, uiLocale, words } from './format';
+import { heldReasonText, undoLabel } from './held-words';
 import { orgLabel } from './org-label';
-import { PAGE_TITLES } from '../lib/dashboard/pages';
-
-const titleOf = (h: HeldView) => (h.source === 'ledger' ? 'An imported file' : PAGE_TITLES[h.source]);
-const or = (names: string[]) => (names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`);
 
 function HeldRead({ held, onDone }: { held: HeldView; onDone: (error?: string) => void }) {
   const [naming, setNaming] = useState(false);
   const [name, setName] = useState('');
   const run = (answer: Promise<{ ok: true } | { ok: false; error: string }>) => void answer.then((r) => onDone(r.ok ? undefined : r.error), (e: unknown) => onDone(String(e)));
-  const could = held.candidates.length ? `These pages could be ${or(held.candidates.map(orgLabel))} or another organization` : 'These pages could be any organization';
+  const w = words();
+  const could = held.candidates.length ? w.t('held.couldBe', { names: orList(held.candidates.map(orgLabel)) }) : w.t('held.couldBeAny');
   return (
     <li class="held" data-held={held.id}>
       <p>
-        <strong>{titleOf(held)}</strong>, read {wall(held.seenAt)} ({plural(held.grants, 'grant')}, {plural(held.invoices, 'invoice')}): {held.reason}
+        {w.t('held.read', { what: pageTitle(held.source, w), at: w.wall(held.seenAt), grants: count('count.grants', held.grants, w), invoices: count('count.invoices', held.invoices, w) })}{' '}
+        {heldReasonText(held.reason, w)}
       </p>
-      <p>{could} — assign:</p>
+      <p>{could}</p>
       <div class="row">
         {held.candidates.map((c) => (
           <button key={c.key} type="button" class="cl-button" onClick={() => run(ask('assign', { held: held.id, organization: c.key }))}>
-            Assign to “{orgLabel(c)}”
+            {w.t('held.assignTo', { org: orgLabel(c) })}
           </button>
         ))}
         {naming ? (
@@ -37,20 +37,20 @@ function HeldRead({ held, onDone }: { held: HeldView; onDone: (error?: string) =
             }}
           >
             <label>
-              <span class="cl-muted">Organization name </span>
+              <span class="cl-muted">{w.t('held.name')} </span>
               <input value={name} maxLength={100} onInput={(e) => setName((e.target as HTMLInputElement).value)} />
             </label>
             <button type="submit" class="cl-button">
-              Assign
+              {w.t('held.assign')}
             </button>
           </form>
         ) : (
           <button type="button" class="cl-button" onClick={() => setNaming(true)}>
-            Another organization…
+            {w.t('held.another')}
           </button>
         )}
         <button type="button" class="cl-button danger" onClick={() => run(ask('discard', { held: held.id }))}>
-          Discard
+          {w.t('held.discard')}
         </button>
       </div>
     </li>
@@ -59,10 +59,11 @@ function HeldRead({ held, onDone }: { held: HeldView; onDone: (error?: string) =
 
 export function Holding({ held, onChange }: { held: HeldView[]; onChange: (error?: string) => void }) {
   if (!held.length) return null;
+  const w = words();
   return (
-    <section aria-label="Pages to assign" class="holding">
-      <h2>Pages to assign</h2>
-      <p class="cl-muted">Credit Lens could not tell which organization these pages belong to, so they count nowhere yet.</p>
+    <section aria-label={w.t('held.section')} class="holding">
+      <h2>{w.t('held.section')}</h2>
+      <p class="cl-muted">{w.t('held.intro')}</p>
       <ul>
         {held.map((h) => (
           <HeldRead key={h.id} held={h} onDone={onChange} />
@@ -74,21 +75,22 @@ export function Holding({ held, onChange }: { held: HeldView[]; onChange: (error
 
 export function UndoList({ undo, onChange }: { undo: UndoView[]; onChange: (error?: string) => void }) {
   if (!undo.length) return null;
+  const w = words();
   return (
-    <section aria-label="Undo" class="undo">
-      <h2>Undo</h2>
+    <section aria-label={w.t('undo.section')} class="undo">
+      <h2>{w.t('undo.section')}</h2>
       <ul>
         {undo.map((u) => (
           <li key={u.id}>
             <span>
-              {u.label} <span class="cl-muted">({wall(u.at)})</span>
+              {undoLabel(u, w, /^en\b/.test(uiLocale()))} <span class="cl-muted">({w.wall(u.at)})</span>
             </span>{' '}
             <button
               type="button"
               class="cl-button"
               onClick={() => void ask('undo', { id: u.id }).then((r) => onChange(r.ok ? undefined : r.error), (e: unknown) => onChange(String(e)))}
             >
-              Undo
+              {w.t('undo.button')}
             </button>
           </li>
         ))}

@@ -1,105 +1,143 @@
-// Options: alert thresholds, the auto-recharge threshold to use when the overview page was not
-// read, and the data itself: export, import (shown before it is merged, never overwriting),
+// Options: alert thresholds, the auto-recharge threshold and target to use when the overview page
+// was not read, and the data itself: export, import (shown before it is merged, never overwriting),
 // undo, delete, and the way out when stored data is damaged or from a newer version. The data
-// section works whatever state storage is in, even when the settings cannot be loaded.
+// section works whatever state storage is in, even when the settings cannot be loaded. Every
+// control is a native one (keyboard first); a value that cannot be saved is named next to its
+// field, and what the person typed stays there.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Settings } from '../lib/analysis/settings';
-import { decimal, parseMoney } from '../lib/dashboard/money';
 import { tooLarge } from '../lib/ledger/keys';
 import type { ImportPreview } from '../lib/ledger/transfer';
 import type { Status } from '../lib/messages';
+import { count, type MessageKey, type Words } from '../lib/exports/wording';
 import { ask } from './ask';
 import { download } from './download';
-import { plural } from './format';
+import { words } from './format';
+import { heldReasonText } from './held-words';
+import { saidText } from './storage-words';
 import { Holding, UndoList } from './Holding';
 import { orgLabel } from './org-label';
-
-type Draft = Record<'rapidCount' | 'rapidWindowHours' | 'rapidShortCount' | 'rapidShortWindowMinutes' | 'expiringDays' | 'threshold', string>;
-
-function draftOf(s: Settings): Draft {
-  return {
-    rapidCount: String(s.rapidCount),
-    rapidWindowHours: String(s.rapidWindowMinutes / 60),
-    rapidShortCount: String(s.rapidShortCount),
-    rapidShortWindowMinutes: String(s.rapidShortWindowMinutes),
-    expiringDays: String(s.expiringDays),
-    threshold: s.thresholdCents === null ? '' : decimal(s.thresholdCents),
-  };
-}
+import { draftOf, parseSettingsDraft, type Draft, type FieldErrors } from './settings-draft';
 
 type Message = { tone: 'ok' | 'warn'; text: string };
 
 /** What an import will add, before the user confirms it. */
 function PreviewOf({ preview }: { preview: ImportPreview }) {
+  const w = words();
   return (
     <ul>
       {preview.organizations.map((o) => (
         <li key={o.key}>
-          “{o.name ?? o.key}”{o.isNew ? ' (new organization)' : ''}: {plural(o.grants, 'new grant')}, {plural(o.invoices, 'new invoice')}
+          {w.t('options.previewOrg', {
+            org: o.name ?? o.key,
+            isNew: o.isNew ? ` ${w.t('options.newOrganization')}` : '',
+            grants: count('count.newGrants', o.grants, w),
+            invoices: count('count.newInvoices', o.invoices, w),
+          })}
           {o.note ? <span class="cl-muted"> — {o.note}</span> : null}
         </li>
       ))}
       {preview.held.map((h) => (
-        <li key={h.id}>
-          {plural(h.grants, 'grant')} and {plural(h.invoices, 'invoice')} to assign: {h.reason}
-        </li>
+        <li key={h.id}>{w.t('options.previewHeld', { grants: count('count.grants', h.grants, w), invoices: count('count.invoices', h.invoices, w), reason: heldReasonText(h.reason, w) })}</li>
       ))}
     </ul>
   );
 }
 
+/** "3 new grants, 2 new invoices, 1 new organization": what an import adds, in the browser's language. */
+function summaryOf(p: ImportPreview): string {
+  const w = words();
+  const parts = { grants: count('count.newGrants', p.added.grants, w), invoices: count('count.newInvoices', p.added.invoices, w), organizations: count('count.newOrganizations', p.added.organizations, w) };
+  return p.added.held ? w.t('options.summaryHeld', { ...parts, held: count('count.readsToAssign', p.added.held, w) }) : w.t('options.summary', parts);
+}
+
+/** A range's end as the language writes numbers (0,1 in German). */
+const bound = (n: string | undefined, w: Words) => (n === undefined ? '' : w.number(Number(n), n.includes('.') ? n.split('.')[1]!.length : 0));
+
+const LABELS: Record<keyof Draft, MessageKey> = {
+  rapidCount: 'options.rapidCount',
+  rapidWindowHours: 'options.rapidWindowHours',
+  rapidShortCount: 'options.rapidShortCount',
+  rapidShortWindowMinutes: 'options.rapidShortWindowMinutes',
+  expiringDays: 'options.expiringDays',
+  threshold: 'options.threshold',
+  target: 'options.target',
+};
+
 export function Options() {
   const [status, setStatus] = useState<Status | null>(null);
   const [draft, setDraft] = useState<Draft | null>(null);
+  const [errors, setErrors] = useState<FieldErrors>({});
   const [message, setMessage] = useState<Message | null>(null);
-  const [pending, setPending] = useState<{ token: string; name: string; preview: ImportPreview; summary: string } | null>(null);
+  const [pending, setPending] = useState<{ token: string; name: string; preview: ImportPreview } | null>(null);
   const [loaded, setLoaded] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
-  const load = () =>
+  const w = words();
+  const load = (keepDraft = false) =>
     ask('status', {}).then(
       (s) => {
         setLoaded(true);
         if (!s.ok) return setMessage({ tone: 'warn', text: s.error });
         setStatus(s);
-        setDraft(draftOf(s.settings));
+        if (!keepDraft) setDraft(draftOf(s.settings));
       },
       (e: unknown) => {
         setLoaded(true);
-        setMessage({ tone: 'warn', text: `No answer from the extension: ${String(e)}` });
+        setMessage({ tone: 'warn', text: w.t('popup.noAnswer', { error: String(e) }) });
       },
     );
-  useEffect(() => void load(), []);
-  if (!loaded) return <main class="options">Loading…</main>;
+  useEffect(() => {
+    document.title = w.t('options.title');
+    void load();
+  }, []);
+  if (!loaded) return <main class="options">{w.t('options.loading')}</main>;
 
-  const field = (key: keyof Draft, label: string, hint?: string) =>
-    draft && (
-      <label class="field">
-        <span>
-          {label}
-          {hint && <span class="cl-muted"> {hint}</span>}
-        </span>
-        <input inputMode="decimal" value={draft[key]} onInput={(e) => setDraft({ ...draft, [key]: (e.target as HTMLInputElement).value })} />
-      </label>
+  const field = (key: keyof Draft, hint?: MessageKey) => {
+    const error = errors[key];
+    const label = w.t(LABELS[key]);
+    return (
+      draft && (
+        <div class={error ? 'field field-error' : 'field'}>
+          <label for={`field-${key}`}>
+            {label}
+            {hint && <span class="cl-muted"> {w.t(hint)}</span>}
+          </label>
+          <input
+            id={`field-${key}`}
+            name={key}
+            inputMode="decimal"
+            value={draft[key]}
+            aria-invalid={error ? 'true' : undefined}
+            aria-describedby={error ? `error-${key}` : undefined}
+            onInput={(e) => {
+              const value = (e.target as HTMLInputElement).value;
+              setDraft((d) => d && { ...d, [key]: value });
+            }}
+          />
+          {error && (
+            <p class="cl-warn field-message" id={`error-${key}`}>
+              {w.t(error.key, { field: label, min: bound(error.min, w), max: bound(error.max, w) })}
+            </p>
+          )}
+        </div>
+      )
     );
+  };
 
   const save = async (e: Event) => {
     e.preventDefault();
     if (!draft) return;
-    const int = (v: string) => (/^\d+$/.test(v.trim()) ? Number(v.trim()) : NaN);
-    const hours = Number(draft.rapidWindowHours.trim());
-    const threshold = draft.threshold.trim() === '' ? null : parseMoney(draft.threshold.trim().startsWith('$') ? draft.threshold.trim() : `$${draft.threshold.trim()}`);
-    if (threshold && threshold.cents < 0) return setMessage({ tone: 'warn', text: 'The threshold cannot be negative.' });
-    if (draft.threshold.trim() !== '' && !threshold) return setMessage({ tone: 'warn', text: 'The threshold should be an amount in dollars, like 5 or 5.00.' });
-    const settings = {
-      rapidCount: int(draft.rapidCount),
-      rapidWindowMinutes: Number.isFinite(hours) ? Math.round(hours * 60) : NaN,
-      rapidShortCount: int(draft.rapidShortCount),
-      rapidShortWindowMinutes: int(draft.rapidShortWindowMinutes),
-      expiringDays: int(draft.expiringDays),
-      thresholdCents: threshold ? threshold.cents : null,
-    };
-    const r = await ask('settings', { settings });
-    setMessage(r.ok ? { tone: 'ok', text: 'Saved.' } : { tone: 'warn', text: `Not saved: ${r.error || 'a value is out of range'}.` });
+    const checked = parseSettingsDraft(draft);
+    if (!checked.ok) {
+      setErrors(checked.errors);
+      const first = Object.keys(checked.errors)[0];
+      setMessage({ tone: 'warn', text: w.t('options.checkFields', undefined, Object.keys(checked.errors).length) });
+      if (first) document.getElementById(`field-${first}`)?.focus();
+      return;
+    }
+    setErrors({});
+    const r = await ask('settings', { settings: checked.settings });
+    // A refusal keeps what was typed: the person corrects it rather than typing it all again.
+    setMessage(r.ok ? { tone: 'ok', text: w.t('options.saved') } : { tone: 'warn', text: w.t('options.notSaved', { error: r.error }) });
     if (r.ok) await load();
   };
 
@@ -115,47 +153,48 @@ export function Options() {
     input.value = '';
     if (!file) return;
     const big = tooLarge(file.size);
-    if (big) return setMessage({ tone: 'warn', text: `Not imported: ${big}` });
-    setMessage({ tone: 'ok', text: `Reading ${file.name}…` });
+    if (big) return setMessage({ tone: 'warn', text: w.t('options.notImported', { error: big }) });
+    setMessage({ tone: 'ok', text: w.t('options.reading', { file: file.name }) });
     const r = await ask('import-preview', { text: await file.text() });
-    if (!r.ok) return setMessage({ tone: 'warn', text: `Not imported: ${r.error}` });
+    if (!r.ok) return setMessage({ tone: 'warn', text: w.t('options.notImported', { error: r.error }) });
     setMessage(null);
-    setPending({ token: r.token, name: file.name, preview: r.preview, summary: r.summary });
+    setPending({ token: r.token, name: file.name, preview: r.preview });
   };
 
   const confirmImport = async () => {
     if (!pending) return;
     const r = await ask('import-confirm', { token: pending.token });
+    const summary = summaryOf(pending.preview);
     setPending(null);
-    setMessage(r.ok ? { tone: 'ok', text: `Imported and merged: ${r.summary}. Nothing was overwritten.` } : { tone: 'warn', text: `Not imported: ${r.error}` });
-    await load();
+    setMessage(r.ok ? { tone: 'ok', text: w.t('options.imported', { summary }) } : { tone: 'warn', text: w.t('options.notImported', { error: r.error }) });
+    await load(true);
   };
 
   const cancelImport = async () => {
     if (pending) await ask('import-cancel', { token: pending.token });
     setPending(null);
-    setMessage({ tone: 'ok', text: 'Import cancelled: nothing was changed.' });
+    setMessage({ tone: 'ok', text: w.t('options.importCancelled') });
   };
 
   const remove = async (organization?: string) => {
     const org = status?.organizations.find((o) => o.key === organization);
-    const what = organization === undefined ? 'all Credit Lens data in this browser' : `the data of "${org ? orgLabel(org) : organization}"`;
-    if (!confirm(`Delete ${what}? Export it first if you may need it. This cannot be undone.`)) return;
+    const question = organization === undefined ? w.t('options.confirmDeleteAll') : w.t('options.confirmDeleteOrg', { org: org ? orgLabel(org) : organization });
+    if (!confirm(question)) return;
     const r = await ask('delete', { organization });
-    setMessage(r.ok ? { tone: 'ok', text: 'Deleted.' } : { tone: 'warn', text: `Not deleted: ${r.error}` });
-    await load();
+    setMessage(r.ok ? { tone: 'ok', text: w.t('options.deleted') } : { tone: 'warn', text: w.t('options.notDeleted', { error: r.error }) });
+    await load(true);
   };
 
   const afterChange = (error?: string) => {
-    setMessage(error ? { tone: 'warn', text: error } : { tone: 'ok', text: 'Done.' });
-    void load();
+    setMessage(error ? { tone: 'warn', text: error } : { tone: 'ok', text: w.t('options.done') });
+    void load(true);
   };
 
   const recoveryWaits = status?.readOnly !== null && status?.readOnly !== undefined && status.damagedCopy;
 
   return (
     <main class="options">
-      <h1>Credit Lens settings</h1>
+      <h1>{w.t('options.title')}</h1>
       {message && (
         <p class={message.tone === 'ok' ? 'cl-ok' : 'cl-warn'} role={message.tone === 'ok' ? 'status' : 'alert'}>
           {message.text}
@@ -163,68 +202,67 @@ export function Options() {
       )}
       {status?.readOnly && (
         <p class="cl-warn" role="alert">
-          {status.readOnly}
+          {saidText(status.readOnly, status.readOnlySaid, w)}
         </p>
       )}
       {status?.problem && (
         <p class="cl-warn" role="alert">
-          {status.problem.message}
+          {saidText(status.problem.message, status.problem.said, w)}
         </p>
       )}
       {draft && (
         <form onSubmit={(e) => void save(e)}>
           <fieldset>
-            <legend>Rapid recharge alert</legend>
-            {field('rapidCount', 'Charges', '(at least)')}
-            {field('rapidWindowHours', 'within hours')}
-            {field('rapidShortCount', 'or charges')}
-            {field('rapidShortWindowMinutes', 'within minutes')}
+            <legend>{w.t('options.rapid')}</legend>
+            {field('rapidCount', 'options.rapidCountHint')}
+            {field('rapidWindowHours')}
+            {field('rapidShortCount')}
+            {field('rapidShortWindowMinutes')}
           </fieldset>
           <fieldset>
-            <legend>Other alerts</legend>
-            {field('expiringDays', 'Warn about credit expiring within days')}
-            {field('threshold', 'Auto-recharge threshold in dollars', '(used when the billing overview was not read)')}
+            <legend>{w.t('options.other')}</legend>
+            {field('expiringDays')}
+            {field('threshold', 'options.thresholdHint')}
+            {field('target', 'options.targetHint')}
           </fieldset>
           <button type="submit" class="cl-button primary">
-            Save settings
+            {w.t('options.save')}
           </button>
         </form>
       )}
       {status && <Holding held={status.held} onChange={afterChange} />}
       <fieldset style={{ marginTop: '16px' }}>
-        <legend>Your data</legend>
-        <p class="cl-muted">Everything Credit Lens knows is stored in this browser only. Export it to keep a copy or move it; importing merges a copy in.</p>
+        <legend>{w.t('options.data')}</legend>
+        <p class="cl-muted">{w.t('options.dataIntro')}</p>
         <div class="row">
           <button type="button" class="cl-button" onClick={() => void exportData('export')}>
-            Export data
+            {w.t('options.export')}
           </button>
           <button type="button" class="cl-button" onClick={() => fileInput.current?.click()}>
-            Import data…
+            {w.t('options.import')}
           </button>
-          <input ref={fileInput} type="file" accept="application/json,.json" aria-label="Data export file to import" onChange={(e) => void chooseFile(e)} style={{ display: 'none' }} />
+          <input ref={fileInput} type="file" accept="application/json,.json" aria-label={w.t('options.importFile')} tabIndex={-1} onChange={(e) => void chooseFile(e)} style={{ display: 'none' }} />
           {status?.damagedCopy && (
             <button type="button" class="cl-button" onClick={() => void exportData('export-damaged')}>
-              Download the damaged copy
+              {w.t('options.downloadDamaged')}
             </button>
           )}
           {recoveryWaits && (
             <button type="button" class="cl-button" onClick={() => void ask('recovery-continue').then(() => afterChange())}>
-              Continue without it
+              {w.t('options.continueWithout')}
             </button>
           )}
         </div>
         {pending && (
-          <section class="import-preview" aria-label="Import to confirm">
-            <p>
-              <strong>{pending.name}</strong> will add {pending.summary}:
-            </p>
+          <section class="import-preview" aria-label={w.t('options.importPreview')}>
+            <p>{w.t('options.willAdd', { file: pending.name, summary: summaryOf(pending.preview) })}</p>
             <PreviewOf preview={pending.preview} />
             <div class="row">
               <button type="button" class="cl-button primary" onClick={() => void confirmImport()}>
-                Import
+                {w.t('options.confirmImport')}
               </button>
               <button type="button" class="cl-button" onClick={() => void cancelImport()}>
-                Cancel
+                {w.t('options.cancel')}
               </button>
             </div>
           </section>
@@ -233,11 +271,11 @@ export function Options() {
         <div class="row" style={{ marginTop: '10px' }}>
           {status?.organizations.map((o) => (
             <button key={o.key} type="button" class="cl-button danger" onClick={() => void remove(o.key)}>
-              Delete “{orgLabel(o)}”
+              {w.t('options.deleteOrg', { org: orgLabel(o) })}
             </button>
           ))}
           <button type="button" class="cl-button danger" onClick={() => void remove()}>
-            Delete all data
+            {w.t('options.deleteAll')}
           </button>
         </div>
       </fieldset>

@@ -4,11 +4,12 @@ import type { PageKind } from '../lib/dashboard/pages';
 import type { Snapshot } from '../lib/dashboard/snapshot';
 import type { StorageProblem } from '../lib/messages';
 import type { Report } from '../lib/report-schema';
-import { explanationText } from '../lib/exports/wording';
+import { flaggedCount } from '../lib/exports/flagged';
+import { count, explanationText, pageTitle } from '../lib/exports/wording';
 import { AlertList } from './AlertList';
-import { plural, UI } from './format';
+import { wordsFor } from './format';
+import { saidText } from './storage-words';
 import { Headline } from './Headline';
-import { PAGE_TITLES } from '../lib/dashboard/pages';
 import { PagesNeeded } from './PagesNeeded';
 import { Reconciliation } from './Reconciliation';
 import { ReportNotes } from './ReportNotes';
@@ -32,41 +33,41 @@ export interface PanelActions {
 
 export function Panel({ state, actions }: { state: PanelState; actions: PanelActions }) {
   const { snapshot, report } = state;
-  const critical = report?.alerts.filter((a) => a.severity === 'critical').length ?? 0;
+  const w = wordsFor(report);
+  // The one count of pill, headline, toolbar badge and popup: the charges a critical alert proves.
+  const flagged = flaggedCount(report);
+  const critical = report?.alerts.some((a) => a.severity === 'critical') ?? false;
   const seen = new Set<PageKind>(report?.pagesRead ?? []);
   return (
-    <section class="cl-panel" aria-label="Credit Lens" data-critical={critical > 0 ? 'true' : 'false'}>
+    <section class="cl-panel" aria-label="Credit Lens" data-page={state.kind} data-critical={critical ? 'true' : 'false'}>
       <header class="cl-head">
         <span class="cl-logo" aria-hidden="true">
           ◎
         </span>
         <h2 class="cl-title">
-          Credit Lens · {PAGE_TITLES[state.kind]}
+          Credit Lens · {pageTitle(state.kind, w)}
           {report?.organization ? <span class="cl-org"> · {report.organization}</span> : null}
         </h2>
-        {critical > 0 && <span class="cl-count">{plural(critical, 'critical alert')}</span>}
+        {flagged > 0 && <span class="cl-count">{count('count.flagged', flagged, w)}</span>}
         <button type="button" class="cl-toggle" aria-expanded={!state.collapsed} onClick={actions.toggle}>
-          {state.collapsed ? 'Show' : 'Hide'}
+          {state.collapsed ? w.t('panel.show') : w.t('panel.hide')}
         </button>
       </header>
       {!state.collapsed && (
         <div class="cl-body">
           {state.problem && (
             <p class="cl-warn" role="alert">
-              {state.problem.message}
+              {saidText(state.problem.message, state.problem.said, w)}
             </p>
           )}
-          {state.phase === 'reading' && <p class="cl-muted">Reading this page…</p>}
+          {state.phase === 'reading' && <p class="cl-muted">{w.t('panel.reading')}</p>}
           {state.phase === 'unreadable' && (
             <div class="cl-warn" role="alert">
-              <p>
-                Credit Lens could not find the {PAGE_TITLES[state.kind].toLowerCase()} data on this page. The site may have changed its layout;
-                nothing was recorded from it.
-              </p>
+              <p>{w.t('panel.unreadable', { page: pageTitle(state.kind, w) })}</p>
               <button type="button" class="cl-button" onClick={actions.copyOutline}>
-                {state.outlineCopied ? 'Outline copied' : 'Copy page outline for a bug report'}
+                {state.outlineCopied ? w.t('panel.outlineCopied') : w.t('panel.copyOutline')}
               </button>
-              <p class="cl-muted">The outline holds only tags, roles and column names: no amounts, numbers or names.</p>
+              <p class="cl-muted">{w.t('panel.outlineHint')}</p>
             </div>
           )}
           {report && (
@@ -83,10 +84,10 @@ export function Panel({ state, actions }: { state: PanelState; actions: PanelAct
               <Timeline report={report} />
               {report.explanationFacts.length > 0 && (
                 <details class="cl-why">
-                  <summary>Why the billing pages do not add up</summary>
+                  <summary>{w.t('explain.title')}</summary>
                   <ul>
                     {report.explanationFacts.map((e, i) => (
-                      <li key={i}>{explanationText(e, UI)}</li>
+                      <li key={i}>{explanationText(e, w)}</li>
                     ))}
                   </ul>
                 </details>
@@ -97,7 +98,7 @@ export function Panel({ state, actions }: { state: PanelState; actions: PanelAct
           )}
           {snapshot && snapshot.warnings.length > 0 && (
             <details class="cl-warnings cl-page-warnings">
-              <summary>{plural(snapshot.warnings.length, 'thing')} on this page could not be read</summary>
+              <summary>{w.t('panel.pageWarnings', { things: count('count.things', snapshot.warnings.length, w) })}</summary>
               <ul>
                 {snapshot.warnings.slice(0, 50).map((w, i) => (
                   <li key={i}>{w}</li>

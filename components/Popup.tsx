@@ -1,16 +1,21 @@
-// The toolbar popup: per organization, the summary, the alerts, when each page was last read,
-// and the actions that produce the evidence (support request, CSV, JSON report).
+// The toolbar popup: every organization at a glance with its flagged charges (it opens on the one
+// that needs attention), then for the one shown: the summary, the alerts, when each page was last
+// read, and the actions that produce the evidence (support request in the browser's language or in
+// English, CSV, monthly statement, JSON report).
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { PAGE_KINDS, pageUrl, PAGE_TITLES } from '../lib/dashboard/pages';
+import { PAGE_KINDS, pageUrl } from '../lib/dashboard/pages';
 import type { Status } from '../lib/messages';
 import { ledgerItem } from '../lib/storage-items';
+import { flaggedCount } from '../lib/exports/flagged';
 import { grantsCsv } from '../lib/exports/grants-csv';
 import { supportRequest } from '../lib/exports/support-request';
+import { count, pageTitle } from '../lib/exports/wording';
 import { AlertList } from './AlertList';
 import { ask } from './ask';
 import { download } from './download';
-import { plural, wall } from './format';
+import { uiLocale, words, wordsFor } from './format';
+import { saidText } from './storage-words';
 import { Headline } from './Headline';
 import { Holding, UndoList } from './Holding';
 import { orgLabel } from './org-label';
@@ -18,18 +23,37 @@ import { Reconciliation } from './Reconciliation';
 import { ReportNotes } from './ReportNotes';
 import { Timeline } from './Timeline';
 
+/** The organizations side by side with their counts; the one shown is pressed. */
+function Organizations({ status, choose }: { status: Status; choose: (key: string) => void }) {
+  const w = words();
+  if (status.glance.length < 2) return null;
+  return (
+    <nav class="orgs" aria-label={w.t('popup.organizations')}>
+      <ul>
+        {status.glance.map((o) => (
+          <li key={o.key}>
+            <button type="button" class={o.flagged ? 'org-button org-bad' : 'org-button'} aria-pressed={o.key === status.current} onClick={() => choose(o.key)}>
+              <span class="org-name">{orgLabel(o)}</span>
+              <span class="org-count">{o.flagged ? count('count.flagged', o.flagged, w) : w.t('popup.orgClean')}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
 
 export function Popup() {
   const [status, setStatus] = useState<Status | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [refused, setRefused] = useState<string | null>(null);
-  // The organization picked in the switcher, kept across refreshes.
+  // The organization picked in the list, kept across refreshes; until then, the one that needs attention.
   const picked = useRef<string | undefined>(undefined);
   const load = (organization = picked.current) =>
-    ask('status', { organization }).then(
+    ask('status', organization === undefined ? { attention: true } : { organization }).then(
       (s) => (s.ok ? setStatus(s) : setError(s.error)),
-      (e: unknown) => setError(`No answer from the extension: ${String(e)}`),
+      (e: unknown) => setError(words().t('popup.noAnswer', { error: String(e) })),
     );
   /** After an action: show its error, if any, and what it changed. */
   const after = (problem?: string) => {
@@ -50,55 +74,62 @@ export function Popup() {
     };
   }, []);
 
-  if (error) return <main class="popup"><h1>Credit Lens</h1><p class="cl-warn" role="alert">{error}</p></main>;
-  if (!status) return <main class="popup"><h1>Credit Lens</h1><p class="cl-muted">Loading…</p></main>;
-  const report = status.report;
-  const critical = report?.alerts.filter((a) => a.severity === 'critical').length ?? 0;
-  const stamp = new Date().toISOString().slice(0, 10);
-
-  const copy = () =>
-    report &&
-    navigator.clipboard.writeText(supportRequest(report)).then(
-      () => setNotice('Support request copied: paste it into a message to OpenAI support.'),
-      () => setNotice('The browser did not allow copying.'),
+  const w0 = words();
+  if (error)
+    return (
+      <main class="popup">
+        <h1>Credit Lens</h1>
+        <p class="cl-warn" role="alert">
+          {error}
+        </p>
+      </main>
     );
+  if (!status)
+    return (
+      <main class="popup">
+        <h1>Credit Lens</h1>
+        <p class="cl-muted">{w0.t('popup.loading')}</p>
+      </main>
+    );
+  const report = status.report;
+  const w = wordsFor(report);
+  const flagged = flaggedCount(report);
+  const stamp = new Date().toISOString().slice(0, 10);
+  const english = /^en\b/.test(uiLocale());
+
+  const copy = (inEnglish: boolean) =>
+    report &&
+    // Support reads English: in an English browser the one request is the English one the CLI prints too.
+    navigator.clipboard.writeText(inEnglish || english ? supportRequest(report) : supportRequest(report, {}, w)).then(
+      () => setNotice(w.t(inEnglish && !english ? 'popup.copiedEnglish' : 'popup.copied')),
+      () => setNotice(w.t('popup.copyRefused')),
+    );
+  const statementUrl = `${browser.runtime.getURL('/statement.html')}${status.current !== null ? `?org=${encodeURIComponent(status.current)}` : ''}`;
 
   return (
     <main class="popup">
       <header class="cl-head">
         <h1 class="cl-title">Credit Lens</h1>
-        {status.organizations.length > 1 ? (
-          <label class="org">
-            <span class="cl-muted">Organization </span>
-            <select
-              value={status.current ?? ''}
-              onChange={(e) => {
-                picked.current = (e.target as HTMLSelectElement).value;
-                void load();
-              }}
-            >
-              {status.organizations.map((o) => (
-                <option key={o.key} value={o.key}>
-                  {orgLabel(o)}
-                </option>
-              ))}
-            </select>
-          </label>
-        ) : report?.organization ? (
-          <span class="cl-org">{report.organization}</span>
-        ) : null}
-        {critical > 0 && <span class="cl-count">{plural(critical, 'critical alert')}</span>}
+        {status.glance.length < 2 && report?.organization ? <span class="cl-org">{report.organization}</span> : null}
+        {flagged > 0 && <span class="cl-count">{count('count.flagged', flagged, w)}</span>}
       </header>
+      <Organizations
+        status={status}
+        choose={(key) => {
+          picked.current = key;
+          void load();
+        }}
+      />
       {status.readOnly && (
         <p class="cl-warn" role="alert">
-          {status.readOnly}
+          {saidText(status.readOnly, status.readOnlySaid, w)}
         </p>
       )}
       {status.problem && (
         <div class="cl-warn" role="alert">
-          <p>{status.problem.message}</p>
+          <p>{saidText(status.problem.message, status.problem.said, w)}</p>
           <button type="button" class="cl-button" onClick={() => void ask('dismiss-problem').then(() => load(status.current ?? undefined))}>
-            Dismiss
+            {w.t('popup.dismiss')}
           </button>
         </div>
       )}
@@ -108,24 +139,27 @@ export function Popup() {
         </p>
       )}
       <Holding held={status.held} onChange={after} />
-      {!report && !status.held.length && (
-        <p>
-          Nothing read yet. Open your billing pages on platform.openai.com while signed in: Credit Lens reads them where you are and keeps what it
-          learns in this browser only.
-        </p>
-      )}
+      {!report && !status.held.length && <p>{w.t('popup.nothingRead')}</p>}
       {report && (
         <>
-          <Headline report={report} seen={new Set(Object.keys(status.pages))} />
-          <section aria-label="Actions" class="actions">
-            <button type="button" class="cl-button primary" onClick={() => void copy()}>
-              Copy support request
+          <Headline report={report} />
+          <section aria-label={w.t('popup.actions')} class="actions">
+            <button type="button" class="cl-button primary" onClick={() => void copy(false)}>
+              {w.t('popup.copySupport')}
             </button>
+            {!english && (
+              <button type="button" class="cl-button" lang="en" onClick={() => void copy(true)}>
+                {w.t('popup.copySupportEnglish')}
+              </button>
+            )}
+            <a class="cl-button" href={statementUrl} target="_blank" rel="noreferrer">
+              {w.t('popup.statement')}
+            </a>
             <button type="button" class="cl-button" onClick={() => download(`credit-lens-grants-${stamp}.csv`, grantsCsv(report), 'text/csv')}>
-              Download CSV
+              {w.t('popup.downloadCsv')}
             </button>
             <button type="button" class="cl-button" onClick={() => download(`credit-lens-report-${stamp}.json`, `${JSON.stringify(report, null, 2)}\n`, 'application/json')}>
-              Download report (JSON)
+              {w.t('popup.downloadJson')}
             </button>
           </section>
           {notice && (
@@ -133,15 +167,15 @@ export function Popup() {
               {notice}
             </p>
           )}
-          <h2>Alerts</h2>
-          <AlertList alerts={report.alerts} initial={3} />
-          <h2>Where the money went</h2>
+          <h2>{w.t('popup.alerts')}</h2>
+          <AlertList alerts={report.alerts} initial={3} report={report} linkTarget="_blank" />
+          <h2>{w.t('popup.money')}</h2>
           <Reconciliation report={report} />
           <Timeline report={report} width={420} />
           <ReportNotes report={report} />
         </>
       )}
-      <h2>Billing pages</h2>
+      <h2>{w.t('popup.pages')}</h2>
       <table class="pages">
         <tbody>
           {PAGE_KINDS.map((kind) => {
@@ -150,21 +184,21 @@ export function Popup() {
               <tr key={kind} data-page={kind}>
                 <th scope="row">
                   <a href={pageUrl(kind)} target="_blank" rel="noreferrer">
-                    {PAGE_TITLES[kind]}
+                    {pageTitle(kind, w)}
                   </a>
                 </th>
                 <td>
-                  {seen ? (seen.understood ? `read ${wall(seen.seenAt)}` : `could not be read (${wall(seen.seenAt)})`) : 'not read yet'}
+                  {seen ? (seen.understood ? w.t('popup.readAt', { at: w.wall(seen.seenAt) }) : w.t('popup.unreadAt', { at: w.wall(seen.seenAt) })) : w.t('popup.notRead')}
                   {status.current !== null && status.forgettable.includes(kind) && (
                     <>
                       {' '}
                       <button
                         type="button"
                         class="cl-link"
-                        aria-label={`Forget what ${PAGE_TITLES[kind]} read`}
+                        aria-label={w.t('popup.forgetLabel', { page: pageTitle(kind, w) })}
                         onClick={() => void ask('forget', { organization: status.current!, page: kind }).then((r) => after(r.ok ? undefined : r.error))}
                       >
-                        Forget
+                        {w.t('popup.forget')}
                       </button>
                     </>
                   )}
@@ -177,9 +211,9 @@ export function Popup() {
       <UndoList undo={status.undo} onChange={after} />
       <p class="foot">
         <a href={browser.runtime.getURL('/options.html')} target="_blank" rel="noreferrer">
-          Settings and data
+          {w.t('popup.settings')}
         </a>
-        <span class="cl-muted"> · Nothing leaves your browser.</span>
+        <span class="cl-muted"> · {w.t('popup.private')}</span>
       </p>
     </main>
   );

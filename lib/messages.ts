@@ -17,8 +17,8 @@ export const IMPORT_TEXT_MAX = 11 * 1024 * 1024;
 
 export const MessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('snapshot'), snapshot: SnapshotSchema }),
-  /** The popup's and panel's view: one organization's report (default: the current one). */
-  z.object({ type: z.literal('status'), organization: orgKey.optional() }),
+  /** The popup's and panel's view: one organization's report (default: the current one; with `attention`, the one that needs it). */
+  z.object({ type: z.literal('status'), organization: orgKey.optional(), attention: z.boolean().optional() }),
   z.object({ type: z.literal('export') }),
   /** The damaged copy kept aside when the stored ledger did not validate, as a file. */
   z.object({ type: z.literal('export-damaged') }),
@@ -45,9 +45,20 @@ export type MessageType = Message['type'];
 /** What a message of `type` carries besides its type. */
 export type RequestOf<K extends MessageType> = Omit<Extract<Message, { type: K }>, 'type'>;
 
+/**
+ * What the background says, as a code and its values, so each page says it in the browser's
+ * language (components/background-words.ts); the English text stays beside it.
+ */
+export interface Said {
+  code: string;
+  data?: Record<string, string | number>;
+}
+
 /** A problem with storage, shown in popup, panel and options until dismissed or solved. */
 export interface StorageProblem {
   message: string;
+  /** The same, as a code and values (addition). */
+  said?: Said;
   /** Set when a damaged copy was kept aside (options: "Download the damaged copy"). */
   backupKey: string;
   at: string;
@@ -66,14 +77,22 @@ export interface HeldView {
 
 export interface UndoView {
   id: string;
-  /** "Import of 12 grants", "Assign Credit grants to Acme", "Forget what Billing history read". */
+  /** "Import of 12 grants", "Assign Credit grants to Acme", "Forget what Billing history read" (English). */
   label: string;
   at: string;
+  /** What the change was, for the label in the browser's language: the journal entry's kind, page and organization. */
+  kind?: string;
+  page?: string | null;
+  org?: string | null;
+  /** The organization's name as the pages give it (status fills it in). */
+  orgName?: string | null;
 }
 
 export interface Status {
   ok: true;
   organizations: { key: string; name: string | null }[];
+  /** Every organization at a glance: its flagged charges (the one count of pill, headline, toolbar badge and popup) and its alerts. */
+  glance: { key: string; name: string | null; flagged: number; alerts: number }[];
   current: string | null;
   report: Report | null;
   pages: Partial<Record<PageKind, { seenAt: string; understood: boolean; rows: number }>>;
@@ -85,6 +104,8 @@ export interface Status {
   undo: UndoView[];
   /** Set when the stored data is kept untouched and read-only (written by a newer version, or a recovery waits for the user). */
   readOnly: string | null;
+  /** The same, as a code and values (addition). */
+  readOnlySaid?: Said | null;
   /** A damaged copy can be downloaded. */
   damagedCopy: boolean;
 }

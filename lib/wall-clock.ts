@@ -1,7 +1,6 @@
 // Wall-clock times (YYYY-MM-DD[THH:mm[:ss]], local, no zone), like the pages' own: built from
 // numbers, never by parsing text, and never converted between zones. Date.UTC is used purely as
 // a calendar for arithmetic.
-import { format } from 'date-fns';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -11,15 +10,14 @@ const pad = (n: number) => String(n).padStart(2, '0');
  */
 export const TIME_NOT_SHOWN = '1970-01-01T00:00:00';
 
+/** A time that stands for "not shown" (TIME_NOT_SHOWN, or its day): say "time not known", never a date in 1970. */
+export function unknownTime(at: string): boolean {
+  return at.slice(0, 10) === TIME_NOT_SHOWN.slice(0, 10);
+}
+
 /** A Date's local wall clock as YYYY-MM-DDTHH:mm:ss. */
 export function wallClockNow(d = new Date()): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
-}
-
-/** YYYY-MM-DD[THH:mm[:ss]] as a local Date (for formatting only). */
-export function wallDate(at: string): Date {
-  const n = at.split(/[-T:]/).map(Number);
-  return new Date(n[0]!, n[1]! - 1, n[2]!, n[3] ?? 0, n[4] ?? 0, n[5] ?? 0);
 }
 
 const PARTS = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?)?$/;
@@ -41,14 +39,4 @@ export function addDaysToDay(day: string, days: number): string {
 export function endOfNextMonth(day: string): string {
   const t = Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) + 1, 0);
   return new Date(t).toISOString().slice(0, 10);
-}
-
-
-/** "Nov 3, 2026 13:02" / "Nov 3, 2026": how times appear in messages meant for support agents. */
-export function showWall(at: string): string {
-  return format(wallDate(at), at.length > 10 ? 'MMM d, yyyy HH:mm' : 'MMM d, yyyy');
-}
-
-export function showDay(day: string): string {
-  return format(wallDate(day.slice(0, 10)), 'MMM d, yyyy');
 }

@@ -34,7 +34,8 @@ const page = await browser.context.newPage();
 async function panelText(p: Page, kind: PageKind): Promise<string> {
   // Wait for this page's panel to hold a report (or to say it could not read the page).
   const panel = p.locator('credit-lens-panel .cl-panel');
-  await p.locator('credit-lens-panel .cl-title', { hasText: PAGE_TITLES[kind] }).waitFor({ timeout: 10_000 });
+  // By the page it is on, not its title: the title is in the browser's language.
+  await p.locator(`credit-lens-panel .cl-panel[data-page="${kind}"]`).waitFor({ timeout: 10_000 });
   await p.locator('credit-lens-panel .cl-headline, credit-lens-panel .cl-warn').first().waitFor({ timeout: 10_000 });
   await p.waitForFunction(() => !document.querySelector('credit-lens-panel')?.shadowRoot?.textContent?.includes('Reading this page'), null, { timeout: 10_000 });
   await p.waitForTimeout(300);

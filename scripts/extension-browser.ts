@@ -30,6 +30,10 @@ export interface LaunchOptions {
   lang?: string;
 }
 
+/** Chromium's UI languages are mostly bare (de, vi): vi-VN would leave its UI, and so the extension's words, in English. */
+const REGIONAL_UI = new Set(['en-GB', 'en-US', 'es-419', 'pt-BR', 'pt-PT', 'zh-CN', 'zh-TW']);
+const uiLanguage = (lang: string) => (REGIONAL_UI.has(lang) ? lang : lang.split('-')[0]!);
+
 export async function launchWithExtension(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
   if (!existsSync(join(CHROME_BUILD, 'manifest.json'))) {
     throw new Error(`No extension build at ${CHROME_BUILD}: run \`npm run build\` first.`);
@@ -40,12 +44,12 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     headless: !options.headed,
     colorScheme: options.colorScheme ?? 'light',
     viewport: { width: 1280, height: 900 },
-    ...(options.lang ? { env: { ...process.env, LANGUAGE: options.lang } } : {}),
+    ...(options.lang ? { env: { ...process.env, LANGUAGE: uiLanguage(options.lang).replace('-', '_') } } : {}),
     args: [
       ...CHROMIUM_ARGS,
       `--disable-extensions-except=${CHROME_BUILD}`,
       `--load-extension=${CHROME_BUILD}`,
-      ...(options.lang ? [`--lang=${options.lang}`, `--accept-lang=${options.lang}`] : []),
+      ...(options.lang ? [`--lang=${uiLanguage(options.lang)}`, `--accept-lang=${options.lang}`] : []),
     ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));

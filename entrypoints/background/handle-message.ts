@@ -16,34 +16,67 @@ import { clearJournal, currentIndex, historyWrites, forgettable, undoable, witho
 import { commit, continueRecovery, damagedCopyText, deleteAll, dismissProblem, hasDamagedCopy, readLedger, readProblem, readState, serialized } from './ledger-store';
 import { pendingImports } from './pending-imports';
 import { readCurrentOrg, readSettings, updateSettings, writeCurrentOrg } from './settings-store';
-import { showCriticalCount } from './toolbar-badge';
+import { flaggedCount } from '../../lib/exports/flagged';
+import type { Settings } from '../../lib/analysis/settings';
+import { showToolbarCount } from './toolbar-badge';
 
 const today = () => wallClockNow().slice(0, 10);
 
+// An organization's ledger is replaced, never changed in place, when something is merged: its
+// report can be kept until then (the toolbar badge and the popup's list ask for every one).
+const reports = new WeakMap<OrgLedger, { key: string; report: Report }>();
+
 async function reportOf(org: OrgLedger | undefined): Promise<Report | null> {
-  return org ? buildReport(org, { today: today(), settings: await readSettings() }) : null;
+  if (!org) return null;
+  const settings: Settings = await readSettings();
+  const key = `${today()}|${JSON.stringify(settings)}`;
+  const kept = reports.get(org);
+  if (kept?.key === key) return kept.report;
+  const report = buildReport(org, { today: today(), settings });
+  reports.set(org, { key, report });
+  return report;
 }
 
-/** The organization to show: the one asked for, else the last one seen, else any. */
-async function pick(ledger: Ledger, asked?: string): Promise<string | null> {
+/** Every organization with its one count: the charges a critical alert proves (lib/exports/flagged.ts). */
+async function glanceOf(ledger: Ledger): Promise<Status['glance']> {
+  const out: Status['glance'] = [];
+  for (const [key, org] of Object.entries(ledger.organizations)) {
+    const report = await reportOf(org);
+    out.push({ key, name: org.organization, flagged: flaggedCount(report), alerts: report?.alerts.length ?? 0 });
+  }
+  return out;
+}
+
+/**
+ * The organization to show: the one asked for, else (for the popup, `attention`) the one with the
+ * most charges that need attention when the last one seen has none, else the last one seen, else any.
+ */
+async function pick(ledger: Ledger, asked?: string, glance?: Status['glance']): Promise<string | null> {
   if (asked !== undefined && hasOrg(ledger, asked)) return asked;
   const current = await readCurrentOrg();
-  if (current !== null && hasOrg(ledger, current)) return current;
-  return Object.keys(ledger.organizations)[0] ?? null;
+  const known = current !== null && hasOrg(ledger, current) ? current : null;
+  if (glance) {
+    const worst = [...glance].sort((a, b) => b.flagged - a.flagged)[0];
+    const here = glance.find((g) => g.key === known);
+    if (worst && worst.flagged > 0 && (!here || here.flagged === 0)) return worst.key;
+  }
+  return known ?? Object.keys(ledger.organizations)[0] ?? null;
 }
 
-async function refreshBadge(ledger: Ledger): Promise<void> {
-  await showCriticalCount(await reportOf(getOrg(ledger, await pick(ledger)))).catch(() => undefined);
+async function refreshToolbarBadge(ledger: Ledger): Promise<void> {
+  await glanceOf(ledger)
+    .then(showToolbarCount)
+    .catch(() => undefined);
 }
 
 const nameOf = (ledger: Ledger, key: string) => ledger.organizations[key]?.organization ?? key;
 const pageTitle = (source: string) => (source === 'ledger' ? 'An imported file' : PAGE_TITLES[source as PageKind]);
 
-/** Save a change with its undo entry; the badge follows. */
+/** Save a change with its undo entry; the toolbar badge follows. */
 async function save(before: Ledger, change: Change, meta: ChangeMeta): Promise<Ledger> {
   const ledger = applyChange(before, change);
   await commit(ledger, { before, change, meta });
-  await refreshBadge(ledger);
+  await refreshToolbarBadge(ledger);
   return ledger;
 }
 
@@ -74,7 +107,7 @@ const handlers: Handlers = {
         const page = snapshot.page;
         await commit(ledger, { before: state.ledger, change: { add: merged.change, removeHeld: [] }, meta: { kind: 'read', label: `What ${PAGE_TITLES[page]} read`, org: key, page } });
         if (key !== null) await writeCurrentOrg(key);
-        await refreshBadge(ledger);
+        await refreshToolbarBadge(ledger);
       }).catch((error: unknown) => answer({ ok: false, error: `Could not save what this page showed: ${failed(error).error}` }));
     }),
 
@@ -82,7 +115,8 @@ const handlers: Handlers = {
     serialized(async (): Promise<Status> => {
       const state = await readState();
       const ledger = state.ledger;
-      const key = await pick(ledger, message.organization);
+      const glance = await glanceOf(ledger);
+      const key = await pick(ledger, message.organization, message.attention ? glance : undefined);
       const org = getOrg(ledger, key);
       const pages: Status['pages'] = {};
       for (const [kind, seen] of Object.entries(org?.pages ?? {})) pages[kind as PageKind] = { seenAt: seen.seenAt, understood: seen.understood, rows: seen.rows };
@@ -90,6 +124,7 @@ const handlers: Handlers = {
       return {
         ok: true,
         organizations: Object.entries(ledger.organizations).map(([k, o]) => ({ key: k, name: o.organization })),
+        glance,
         current: key,
         report: await reportOf(org),
         pages,
@@ -105,8 +140,9 @@ const handlers: Handlers = {
           invoices: h.org.invoices.length,
           candidates: heldCandidates(ledger, h.org).map((k) => ({ key: k, name: nameOf(ledger, k) })),
         })),
-        undo: undoable(index),
+        undo: undoable(index).map((u) => ({ ...u, orgName: u.org ? nameOf(ledger, u.org) : null })),
         readOnly: state.readOnly,
+        readOnlySaid: state.readOnlySaid ?? null,
         damagedCopy: await hasDamagedCopy(),
       };
     }),
@@ -158,7 +194,7 @@ const handlers: Handlers = {
     serialized(async () => {
       if (message.organization === undefined) {
         await deleteAll();
-        await refreshBadge(emptyLedger());
+        await refreshToolbarBadge(emptyLedger());
         return { ok: true as const };
       }
       const state = await readState();
@@ -167,14 +203,14 @@ const handlers: Handlers = {
       // Undo could bring a deleted organization back: the history goes with it.
       await clearJournal();
       await commit(ledger);
-      await refreshBadge(ledger);
+      await refreshToolbarBadge(ledger);
       return { ok: true as const };
     }).catch(failed),
 
   settings: (message) =>
     serialized(async () => {
       const settings = message.settings ? await updateSettings(message.settings) : await readSettings();
-      await refreshBadge(await readLedger());
+      await refreshToolbarBadge(await readLedger());
       return { ok: true as const, settings };
     }).catch(failed),
 
@@ -214,7 +250,7 @@ const handlers: Handlers = {
       const before = await readLedger();
       const held = before.held.find((h) => h.id === message.held);
       if (!held) return { ok: false as const, error: 'Those pages are no longer waiting to be assigned.' };
-      await save(before, { add: emptyLedger(), removeHeld: [held.id] }, { kind: 'discard', label: `${pageTitle(held.source)} discarded`, org: null, page: null });
+      await save(before, { add: emptyLedger(), removeHeld: [held.id] }, { kind: 'discard', label: `${pageTitle(held.source)} discarded`, org: null, page: held.source === 'ledger' ? null : held.source });
       return { ok: true as const };
     }).catch(failed),
 
@@ -230,7 +266,7 @@ const handlers: Handlers = {
         return { ok: false as const, error: `${PAGE_TITLES[message.page]} was also read before ${before ? before.baseAt.replace('T', ' ') : 'the undo history began'}, which cannot be forgotten on its own any more: delete "${name}" in the options page instead, then read its pages again.` };
       }
       await commit(rebuilt.ledger, { writes: historyWrites(before, rebuilt.index) });
-      await refreshBadge(rebuilt.ledger);
+      await refreshToolbarBadge(rebuilt.ledger);
       return { ok: true as const };
     }).catch(failed),
 
@@ -240,7 +276,7 @@ const handlers: Handlers = {
       const rebuilt = await withoutChange(message.id);
       if ('error' in rebuilt) return { ok: false as const, error: rebuilt.error };
       await commit(rebuilt.ledger, { writes: historyWrites(before, rebuilt.index) });
-      await refreshBadge(rebuilt.ledger);
+      await refreshToolbarBadge(rebuilt.ledger);
       return { ok: true as const };
     }).catch(failed),
 

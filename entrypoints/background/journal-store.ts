@@ -141,7 +141,7 @@ export function undoable(index: JournalIndex | null): UndoView[] {
     .filter((e) => e.kind !== 'read')
     .slice(-5)
     .reverse()
-    .map((e) => ({ id: e.id, label: e.label, at: e.at }));
+    .map((e) => ({ id: e.id, label: e.label, at: e.at, kind: e.kind, page: e.page ?? null, org: e.org ?? null }));
 }
 
 /** The pages of `org` whose reads are in the history. */

@@ -16,7 +16,7 @@ import type { Change } from '../../lib/ledger/journal';
 import { loadLedger } from '../../lib/ledger/load';
 import { emptyLedger, type Ledger } from '../../lib/ledger/schema';
 import { toStored } from '../../lib/ledger/stored';
-import type { StorageProblem } from '../../lib/messages';
+import type { Said, StorageProblem } from '../../lib/messages';
 import { currentOrganizationItem, damagedCopiesItem, ledgerItem, problemItem } from '../../lib/storage-items';
 import { wallClockNow } from '../../lib/wall-clock';
 import { clearJournal, journalWrites, type ChangeMeta, type Write } from './journal-store';
@@ -38,6 +38,8 @@ export interface LedgerState {
   ledger: Ledger;
   /** Why nothing is written now (newer version, recovery waiting for the user), or null. */
   readOnly: string | null;
+  /** The same, as a code and values for the pages' words. */
+  readOnlySaid?: Said;
   /** The stored value that could not be read and is kept untouched, when read-only. */
   untouched?: unknown;
   /** Why it is untouched: a newer version's data (exported as it is), or a damaged one waiting for the user. */
@@ -64,8 +66,8 @@ export async function readState(): Promise<LedgerState> {
   const raw = await safely(() => ledgerItem.getValue());
   if (raw instanceof Error) {
     // Storage cannot be read at all: work from memory, say so, write nothing over it.
-    memoryProblem = { message: `Credit Lens could not read its storage (${raw.message}).`, backupKey: '', at: wallClockNow() };
-    return (cached = { ledger: emptyLedger(), readOnly: 'The browser did not let Credit Lens read its storage; nothing is saved until it does.' });
+    memoryProblem = { message: `Credit Lens could not read its storage (${raw.message}).`, said: { code: 'read-failed', data: { error: raw.message } }, backupKey: '', at: wallClockNow() };
+    return (cached = { ledger: emptyLedger(), readOnly: 'The browser did not let Credit Lens read its storage; nothing is saved until it does.', readOnlySaid: { code: 'unreadable' } });
   }
   const loaded = loadLedger(raw);
   if (loaded.ok) return (cached = { ledger: loaded.ledger, readOnly: null });
@@ -73,6 +75,7 @@ export async function readState(): Promise<LedgerState> {
     return (cached = {
       ledger: emptyLedger(),
       readOnly: `Your Credit Lens data was saved by a newer version of Credit Lens (data version ${loaded.newer}) and is kept as it is: update the extension to use it. You can export it or delete it from the options page; nothing new is saved until then.`,
+      readOnlySaid: { code: 'newer', data: { version: String(loaded.newer) } },
       untouched: raw,
       untouchedBecause: 'newer',
     });
@@ -84,6 +87,7 @@ async function recover(raw: unknown, loaded: Extract<ReturnType<typeof loadLedge
   const at = wallClockNow();
   const { grants, invoices, dropped } = loaded.recovered;
   const what = `${grants} grants and ${invoices} invoices were recovered${dropped ? `, ${dropped} damaged rows could not be` : ''}`;
+  const facts = { reason: loaded.reason, grants, invoices, dropped };
   const copy = await safely(async () => {
     const packed = await pack(JSON.stringify(raw) ?? 'null');
     await damagedCopiesItem.setValue([...(await damagedCopiesItem.getValue()), { at, reason: loaded.reason, packed }].slice(-KEEP_DAMAGED));
@@ -92,19 +96,29 @@ async function recover(raw: unknown, loaded: Extract<ReturnType<typeof loadLedge
     // Not even the compressed copy fits: overwrite nothing until the user has taken a copy.
     memoryProblem = {
       message: `${loaded.reason} Storage is too full to keep a copy of it, so it is kept as it is and nothing new is saved: download the damaged copy from the options page, then choose "Continue without it". ${what}.`,
+      said: { code: 'recovered-no-room', data: facts },
       backupKey: ledgerItem.key,
       at,
     };
-    return { ledger: loaded.ledger, readOnly: 'Credit Lens is waiting for you to download the damaged copy of its data (options page).', untouched: raw, untouchedBecause: 'damaged' };
+    return {
+      ledger: loaded.ledger,
+      readOnly: 'Credit Lens is waiting for you to download the damaged copy of its data (options page).',
+      readOnlySaid: { code: 'waiting' },
+      untouched: raw,
+      untouchedBecause: 'damaged',
+    };
   }
   const problem: StorageProblem = {
     message: `${loaded.reason} A compressed copy was kept aside (options page: "Download the damaged copy"); ${what}. Visit the billing pages again to fill in what is missing.`,
+    said: { code: 'recovered', data: facts },
     backupKey: damagedCopiesItem.key,
     at,
   };
   await clearJournal().catch(() => undefined);
   const saved = await safely(() => storage.setItems([{ item: ledgerItem, value: toStored(loaded.ledger) }, { item: problemItem, value: problem }]));
-  if (saved instanceof Error) memoryProblem = { ...problem, message: `${problem.message} (It could not be saved yet: ${saved.message}.)` };
+  if (saved instanceof Error) {
+    memoryProblem = { ...problem, message: `${problem.message} (It could not be saved yet: ${saved.message}.)`, said: { code: 'recovered', data: { ...facts, error: saved.message } } };
+  }
   return { ledger: loaded.ledger, readOnly: null };
 }
 
@@ -149,6 +163,7 @@ export async function commit(ledger: Ledger, history?: Recorded | { writes: Writ
     cached = null; // Storage holds the last good ledger: read it again next time.
     memoryProblem = {
       message: `Credit Lens could not save what it last read (${second.message}); what was saved before is kept. If the browser's storage is full, export your data from the options page.`,
+      said: { code: 'save-failed', data: { error: second.message } },
       backupKey: '',
       at: wallClockNow(),
     };
@@ -173,7 +188,9 @@ export async function continueRecovery(): Promise<void> {
   memoryProblem = null;
   await clearJournal().catch(() => undefined);
   await commit(state.ledger);
-  await problemItem.setValue({ message: 'The recovered data was saved; the damaged copy was not kept.', backupKey: '', at: wallClockNow() }).catch(() => undefined);
+  await problemItem
+    .setValue({ message: 'The recovered data was saved; the damaged copy was not kept.', said: { code: 'recovery-saved' }, backupKey: '', at: wallClockNow() })
+    .catch(() => undefined);
 }
 
 /** The damaged data as a file: the newest copy kept aside, or the value kept untouched in storage. */

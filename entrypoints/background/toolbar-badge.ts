@@ -1,10 +1,24 @@
-// The toolbar badge: how many critical alerts the current organization has, in red.
+// The toolbar badge: how many charges need attention across every organization (the one count
+// lib/exports/flagged.ts gives pill, headline and popup too), in red. A second, healthy
+// organization never hides the first one's.
 import { browser } from 'wxt/browser';
-import type { Report } from '../../lib/report-schema';
+import { count } from '../../lib/exports/wording';
+import { words } from '../../components/format';
 
-export async function showCriticalCount(report: Report | null): Promise<void> {
-  const critical = report ? report.alerts.filter((a) => a.severity === 'critical').length : 0;
-  await browser.action.setBadgeText({ text: critical ? String(Math.min(critical, 999)) : '' });
+export interface OrgCount {
+  flagged: number;
+}
+
+export async function showToolbarCount(organizations: readonly OrgCount[]): Promise<void> {
+  const flagged = organizations.reduce((n, o) => n + o.flagged, 0);
+  const orgs = organizations.filter((o) => o.flagged > 0).length;
+  const w = words();
+  await browser.action.setBadgeText({ text: flagged ? String(Math.min(flagged, 999)) : '' });
   await browser.action.setBadgeBackgroundColor({ color: '#c62828' });
-  await browser.action.setTitle({ title: critical ? `Credit Lens: ${critical} critical alert${critical > 1 ? 's' : ''}` : 'Credit Lens' });
+  const title = !flagged
+    ? w.t('toolbar.title')
+    : orgs > 1
+      ? w.t('toolbar.titleFlaggedOrgs', { flagged: count('count.flagged', flagged, w), orgs })
+      : w.t('toolbar.titleFlagged', { flagged: count('count.flagged', flagged, w) });
+  await browser.action.setTitle({ title });
 }

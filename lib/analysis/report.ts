@@ -2,7 +2,8 @@
 import { PAGE_KINDS, type PageKind } from '../dashboard/pages/kinds';
 import type { OrgLedger } from '../ledger/schema';
 import { REPORT_SCHEMA, type Alert, type ChargeKind, type Report, type ReportNote } from '../report-schema';
-import { alertMessage, explanationText, noteText, PLAIN, plainFormats, unmatchedText } from '../exports/wording';
+import { PLAIN, plainFor } from '../exports/english';
+import { alertMessage, explanationText, noteText, unmatchedText } from '../exports/wording';
 import { accumulatingAlerts } from './alerts/accumulating';
 import { aboveThresholdAlerts } from './alerts/above-threshold';
 import { expiringAlerts } from './alerts/expiring';
@@ -76,7 +77,7 @@ export function buildReport(org: OrgLedger, options: ReportOptions): Report {
   const invoices = invoiceViews(org);
   const accountCurrency = mostCommon(grants.map((g) => g.currency)) ?? mostCommon(invoices.map((i) => i.currency)) ?? 'USD';
   const charges = invoices.filter((i) => isCharge(i, accountCurrency));
-  const words = plainFormats(accountCurrency);
+  const words = plainFor(accountCurrency);
   const tax = inferTaxPeriods(charges, grants.filter((g) => g.currency === accountCurrency).map((g) => g.amountCents));
   const historySeenAt = org.pages['billing-history']?.seenAt ?? null;
   const historyWindowFrom = historySeenAt === null ? null : addMonthsToDay(historySeenAt.slice(0, 10), -12);

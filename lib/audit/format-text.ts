@@ -3,7 +3,8 @@
 import { formatCents } from '../dashboard/money';
 import { cleanText } from '../dashboard/text';
 import type { Report } from '../report-schema';
-import { PAGE_NAMES, PAGE_PURPOSES, pagesMissing, plainFormats, taxRateText } from '../exports/wording';
+import { PAGE_NAMES, PAGE_PURPOSES, plainFor, taxRateText } from '../exports/english';
+import { pagesMissing } from '../exports/wording';
 
 const pad = (s: string, n: number) => (s.length >= n ? s : s + ' '.repeat(n - s.length));
 const padLeft = (s: string, n: number) => (s.length >= n ? s : ' '.repeat(n - s.length) + s);
@@ -16,7 +17,7 @@ const CHARGE_WORDS: Record<Report['invoices'][number]['charge'], string> = {
 };
 
 export function formatReport(r: Report): string {
-  const { money, wall, day } = plainFormats(r.currency);
+  const { money, wall, day } = plainFor(r.currency);
   const out: string[] = [];
   const t = r.totals;
   const read = new Set(r.pagesRead);

@@ -22,3 +22,11 @@ export function flaggedCharges(r: Report): FlaggedCharge[] {
   }
   return out.sort((x, y) => (x.at < y.at ? -1 : x.at > y.at ? 1 : x.invoice < y.invoice ? -1 : 1));
 }
+
+/**
+ * How many charges need the person's attention: the one number the panel's pill, the headline,
+ * the toolbar badge and the popup's list of organizations all show.
+ */
+export function flaggedCount(r: Report | null): number {
+  return r ? flaggedCharges(r).length : 0;
+}

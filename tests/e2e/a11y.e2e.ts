@@ -80,6 +80,15 @@ describe.each(['light', 'dark'] as const)('accessibility (%s)', (scheme) => {
     await page.close();
   });
 
+  it('statement', async () => {
+    const page = await browser.context.newPage();
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto(`chrome-extension://${browser.extensionId}/statement.html?org=Personal`);
+    await expect.poll(() => page.locator('table.months').count(), { timeout: 10_000 }).toBe(1);
+    expect(await axe(page)).toEqual([]);
+    await page.close();
+  });
+
   it('options', async () => {
     const page = await browser.context.newPage();
     await page.emulateMedia({ colorScheme: scheme });

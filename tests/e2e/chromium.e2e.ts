@@ -72,15 +72,21 @@ describe('the seed case, visited as a user would', () => {
   it('raises the critical alerts once the overview gives the threshold, and sets the toolbar badge', async () => {
     await visit(page, 'overview');
     await expect.poll(() => inPanel(page, '.cl-headline').innerText()).toBe('Auto-recharge charged you 7 times ($76.23) while your balance was above its threshold.');
-    expect(await inPanel(page, '.cl-count').innerText()).toBe('8 critical alerts');
+    // One count everywhere: pill, headline and toolbar badge say 7 charges.
+    expect(await inPanel(page, '.cl-count').innerText()).toBe('7 flagged charges');
     await inPanel(page, 'button:has-text("Show all")').click();
     const alerts = await inPanel(page, '.cl-alert').allInnerTexts();
-    expect(alerts.filter((a) => /Charged while above the threshold/.test(a))).toHaveLength(7);
+    // One alert per story: the 7 charges are one card with its list and one total.
+    const above = alerts.filter((a) => /Charged while above the threshold/.test(a));
+    expect(above).toHaveLength(1);
+    expect(above[0]).toContain('$76.23 in all');
+    expect(above[0]!.match(/Invoice 5E1F7A2C-\d+: \$10\.89 on/g)).toHaveLength(7);
     expect(alerts.some((a) => /Rapid repeated recharges/.test(a))).toBe(true);
+    for (const card of alerts.slice(0, 2)) expect(card).toContain('switch auto-recharge off on the billing overview');
     await expect
       .poll(async () => (await storage()).ledger.organizations.Personal?.overview?.autoRecharge)
       .toEqual({ enabled: true, thresholdCents: 500, targetCents: 1500 });
-    await expect.poll(() => browser.worker.evaluate(() => chrome.action.getBadgeText({}))).toBe('8');
+    await expect.poll(() => browser.worker.evaluate(() => chrome.action.getBadgeText({}))).toBe('7');
     await page.screenshot({ path: screenshotPath('chromium-overview-light'), fullPage: true });
   });
 
@@ -142,7 +148,7 @@ describe('the seed case, visited as a user would', () => {
 
     const [csv] = await Promise.all([popup.waitForEvent('download'), popup.getByRole('button', { name: 'Download CSV' }).click()]);
     const csvText = await readDownload(csv);
-    expect(csvText.split('\r\n')[0]).toBe('displayed_date,state,amount,remaining,used,expires_on,invoice,paid_at,invoice_total,tax,confidence,note');
+    expect(csvText.split('\r\n')[0]).toBe('displayed_date,state,amount,remaining,used,expires_on,invoice,paid_at,invoice_total,tax,confidence,note,currency,invoice_url,flagged');
     expect(csvText).toContain('2026-05-31,available,10.00,6.20,3.80,2027-06-30,5E1F7A2C-0001,2026-06-12T09:41,10.89,0.89,exact,');
 
     const [json] = await Promise.all([popup.waitForEvent('download'), popup.getByRole('button', { name: 'Download report (JSON)' }).click()]);
@@ -196,7 +202,7 @@ describe('the seed case, visited as a user would', () => {
     await options.getByRole('button', { name: 'Import', exact: true }).click();
     await expect.poll(() => options.locator('[role=status]').innerText()).toBe('Imported and merged: 9 new grants, 8 new invoices, 1 new organization. Nothing was overwritten.');
     expect(exportOf((await browser.worker.evaluate(() => chrome.storage.local.get('ledger'))) as { ledger: unknown })).toBe(before);
-    await expect.poll(() => browser.worker.evaluate(() => chrome.action.getBadgeText({}))).toBe('8');
+    await expect.poll(() => browser.worker.evaluate(() => chrome.action.getBadgeText({}))).toBe('7');
 
     await options.locator('input[type=file]').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"schema":"credit-lens/ledger","version":2,"organizations":{"x":1}}') });
     await expect.poll(() => options.locator('[role=alert]').innerText()).toMatch(/^Not imported: The file is damaged.*Nothing was imported\./);

@@ -63,18 +63,32 @@ async function readAll(page: Page, account: DemoAccount, render: (k: PageKind, a
 }
 
 describe('organizations', () => {
-  it('keeps two organizations apart when their switcher reads only as text; the badge follows the one shown', async () => {
+  it('keeps two organizations apart when their switcher reads only as text; the toolbar badge counts both', async () => {
     await reset();
     const page = await browser.context.newPage();
     await readAll(page, SEED_ACCOUNT, visibleSwitcherPage);
-    await expect.poll(() => browser.worker.evaluate(() => chrome.action.getBadgeText({}))).toBe('8');
+    await expect.poll(() => browser.worker.evaluate(() => chrome.action.getBadgeText({}))).toBe('7');
     await readAll(page, ACME_ACCOUNT, visibleSwitcherPage);
     await expect.poll(orgs).toEqual(['Acme Research', 'Personal']);
     await expect.poll(() => grantsOf('Acme Research')).toBe(3);
     expect(await grantsOf('Personal')).toBe(9);
-    // Acme's normal recharges are judged against its own credit: no critical alert, no badge.
-    await expect.poll(() => browser.worker.evaluate(() => chrome.action.getBadgeText({}))).toBe('');
+    // Acme's normal recharges are judged against its own credit: no critical alert on its page;
+    // and Acme, read last and healthy, does not hide Personal's 7 charges from the toolbar badge.
     expect(await page.locator('credit-lens-panel .cl-count').count()).toBe(0);
+    await expect.poll(() => browser.worker.evaluate(() => chrome.action.getBadgeText({}))).toBe('7');
+    expect(await browser.worker.evaluate(() => chrome.action.getTitle({}))).toBe('Credit Lens: 7 flagged charges');
+    // The popup lists both with their counts and opens on the one that needs attention.
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    const list = popup.getByRole('navigation', { name: 'Organizations' });
+    await expect.poll(() => list.getByRole('button').allInnerTexts()).toEqual(expect.arrayContaining(['Personal\n7 flagged charges', 'Acme Research\nno flagged charge']));
+    expect(await list.getByRole('button', { pressed: true }).innerText()).toMatch(/^Personal/);
+    await expect.poll(() => popup.locator('.cl-headline').innerText()).toMatch(/charged you 7 times/);
+    await list.getByRole('button', { name: /Acme Research/ }).click();
+    await expect.poll(() => list.getByRole('button', { pressed: true }).innerText()).toMatch(/^Acme Research/);
+    await expect.poll(() => popup.locator('.cl-headline').innerText()).not.toMatch(/charged you/);
+    await popup.screenshot({ path: screenshotPath('chromium-popup-two-organizations'), fullPage: true });
+    await popup.close();
     await page.close();
   });
 
@@ -86,7 +100,8 @@ describe('organizations', () => {
     // Read in the worker itself: the stored value, not a copy passed through the test's wire.
     const keys = await browser.worker.evaluate(async () => Object.keys(((await chrome.storage.local.get('ledger')) as { ledger: { organizations: object } }).ledger.organizations));
     expect(keys.sort()).toEqual(['__proto__', 'constructor']);
-    await expect.poll(() => browser.worker.evaluate(() => chrome.action.getBadgeText({}))).toBe('');
+    // __proto__'s charges count in the toolbar badge like any organization's.
+    await expect.poll(() => browser.worker.evaluate(() => chrome.action.getBadgeText({}))).toBe('7');
     await page.close();
   });
 

@@ -199,7 +199,7 @@ describe('every output format', { timeout: 120_000 }, () => {
 
   it('--format csv prints the grants CSV', () => {
     const r = audit(['--format', 'csv', ...all()]);
-    expect(r.stdout.split('\r\n')[0]).toBe('displayed_date,state,amount,remaining,used,expires_on,invoice,paid_at,invoice_total,tax,confidence,note');
+    expect(r.stdout.split('\r\n')[0]).toBe('displayed_date,state,amount,remaining,used,expires_on,invoice,paid_at,invoice_total,tax,confidence,note,currency,invoice_url,flagged');
     expect(r.stdout.trim().split('\r\n')).toHaveLength(10);
   });
 

@@ -28,7 +28,7 @@ const exported = async () => {
 const visit = async (account: DemoAccount, page: (k: PageKind, a: DemoAccount) => string = savedPage, seenAt = '2026-11-27T10:00:00') => {
   for (const k of ['credit-grants', 'billing-history', 'overview'] as PageKind[]) await send({ type: 'snapshot', snapshot: read(page(k, account), k, seenAt) });
 };
-const badge = async () => {
+const toolbarBadge = async () => {
   await status(); // behind the writes that follow each answer
   return fakeBrowser.action.getBadgeText({});
 };
@@ -47,9 +47,17 @@ describe('organizations in the extension', () => {
     expect(s.organizations.map((o) => o.name).sort()).toEqual(['Acme Research', 'Personal']);
     expect(s.current).toBe('Acme Research');
     expect(s.report!.alerts.filter((a) => a.severity === 'critical')).toEqual([]);
-    // Acme's normal recharges are not judged against Personal's credit: no badge.
-    expect(await badge()).toBe('');
+    // Acme's normal recharges are not judged against Personal's credit; and Acme, read last and
+    // healthy, does not hide Personal's 7 flagged charges from the toolbar badge.
+    expect(await toolbarBadge()).toBe('7');
     expect((await status('Personal')).report!.alerts.filter((a) => a.severity === 'critical')).toHaveLength(8);
+    // The popup opens on the organization that needs attention, and lists both with their counts.
+    const popup = (await send({ type: 'status', attention: true })) as Status;
+    expect(popup.current).toBe('Personal');
+    expect(popup.glance.map((g) => [g.name, g.flagged]).sort()).toEqual([
+      ['Acme Research', 0],
+      ['Personal', 7],
+    ]);
   });
 
   it('holds a page that names no organization, says so on the page, and lets the popup assign it', async () => {
@@ -63,7 +71,7 @@ describe('organizations in the extension', () => {
     expect(s.held).toEqual([
       expect.objectContaining({ source: 'credit-grants', grants: 3, invoices: 0, reason: 'This page does not name its organization.', candidates: [{ key: 'Personal', name: 'Personal' }] }),
     ]);
-    expect(await badge()).toBe('8');
+    expect(await toolbarBadge()).toBe('7');
     // Assigned to a new organization: it counts there, and nowhere else.
     expect(await send({ type: 'assign', held: s.held[0]!.id, organization: null, name: 'Acme Research' })).toEqual({ ok: true });
     const after = await status('Acme Research');
@@ -161,11 +169,11 @@ describe('imports', () => {
     expect(after.report!.invoices).toEqual([]);
     expect(after.report!.grants).toHaveLength(9);
     expect(after.pages['billing-history']).toBeUndefined();
-    expect(await badge()).toBe('');
+    expect(await toolbarBadge()).toBe('');
     expect(after.undo[0]!.label).toBe('What Billing history read into "Personal" forgotten');
     await send({ type: 'undo', id: after.undo[0]!.id });
     expect((await status()).report!.invoices).toHaveLength(8);
-    expect(await badge()).toBe('8');
+    expect(await toolbarBadge()).toBe('7');
   });
 
   it('keeps a bounded undo history: old changes are folded in, recent ones still undo exactly', async () => {

@@ -85,6 +85,7 @@ describe('a damaged ledger larger than half the quota', () => {
     withQuota(sizeOf(await all()) + 1000);
     const s = await status();
     expect(s.readOnly).toMatch(/waiting for you to download the damaged copy/);
+    expect(s.readOnlySaid).toEqual({ code: 'waiting' });
     expect(s.problem!.message).toMatch(/too full to keep a copy of it, so it is kept as it is/);
     expect(s.report!.invoices.length).toBeGreaterThan(1000); // what could be recovered, shown
     // Pages read meanwhile are shown but not written over it.
@@ -147,6 +148,7 @@ describe('a ledger written by a newer version', () => {
     await fakeBrowser.storage.local.set({ ledger: newer });
     const s = await status();
     expect(s.readOnly).toMatch(/saved by a newer version of Credit Lens \(data version 7\) and is kept as it is: update the extension/);
+    expect(s.readOnlySaid).toEqual({ code: 'newer', data: { version: '7' } });
     // Pages are read and shown, never written over it.
     const answer = await send({ type: 'snapshot', snapshot: snap('credit-grants') });
     expect(answer.ok && answer.report!.grants).toHaveLength(9);

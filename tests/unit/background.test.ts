@@ -1,3 +1,5 @@
+import { saidText } from '../../components/storage-words';
+import { words } from '../../components/format';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { SEED_ACCOUNT } from '../../demo/scenario';
@@ -53,10 +55,12 @@ describe('background worker', () => {
     expect(Object.keys(s.pages).sort()).toEqual(['billing-history', 'credit-grants', 'overview', 'usage']);
   });
 
-  it('sets the toolbar badge to the number of critical alerts', async () => {
+  it('sets the toolbar badge to the charges that need attention, the headline’s count', async () => {
     for (const k of ['credit-grants', 'billing-history', 'overview'] as PageKind[]) await send({ type: 'snapshot', snapshot: snap(k) });
     await status(); // queued behind the writes that follow each answer
-    expect(await fakeBrowser.action.getBadgeText({})).toBe('8');
+    // 8 critical alerts (7 charges and the burst they make): one story, 7 charges, as the headline says.
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('7');
+    expect(await fakeBrowser.action.getTitle({})).toBe('Credit Lens: 7 flagged charges');
     await send({ type: 'delete' });
     expect(await fakeBrowser.action.getBadgeText({})).toBe('');
   });
@@ -70,6 +74,9 @@ describe('background worker', () => {
     forgetCachedLedger(); // as after a worker restart
     const s = await status();
     expect(s.problem!.message).toMatch(/damaged.*compressed copy was kept aside.*8 grants and 8 invoices were recovered, 1 damaged rows could not be/);
+    // Said again as a code with its values, so each page says it in the browser's language.
+    expect(s.problem!.said).toMatchObject({ code: 'recovered', data: { grants: 8, invoices: 8, dropped: 1 } });
+    expect(saidText(s.problem!.message, s.problem!.said, words())).toMatch(/A compressed copy was kept aside.*8 grants and 8 invoices were recovered, 1 damaged rows could not be\. Visit the billing pages again/);
     expect(s.report!.grants).toHaveLength(8);
     expect(s.damagedCopy).toBe(true);
     // The damaged copy is there to download, exactly as it was stored.
@@ -91,6 +98,7 @@ describe('background worker', () => {
     const failed = await status();
     fakeBrowser.storage.local.set = set;
     expect(failed.problem!.message).toMatch(/could not save what it last read.*QUOTA_BYTES/);
+    expect(failed.problem!.said).toMatchObject({ code: 'save-failed' });
     expect(failed.report!.invoices).toHaveLength(0); // storage still holds the last good ledger
     await send({ type: 'snapshot', snapshot: snap('billing-history') });
     const ok = await status();

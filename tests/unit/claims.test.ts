@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatReport } from '../../lib/audit/format-text';
 import { supportRequest } from '../../lib/exports/support-request';
+import { PLAIN } from '../../lib/exports/english';
 import { explanationText, headline, noAlertsText } from '../../lib/exports/wording';
 import { savedPage } from '../../demo/site';
 import { buildReport } from '../../lib/analysis/report';
@@ -46,7 +47,7 @@ describe('expired credit is never counted as unused at a charge', () => {
 describe('words', () => {
   it('writes a tax rate as it is: 20%, 10%, 0%, 8.875%', () => {
     const text = (rateBasisPoints: number) =>
-      explanationText({ code: 'amounts-differ', invoice: 'X-1', totalCents: 1200, amountCents: 1000, taxCents: 200, rateBasisPoints } as Parameters<typeof explanationText>[0]);
+      explanationText({ code: 'amounts-differ', invoice: 'X-1', totalCents: 1200, amountCents: 1000, taxCents: 200, rateBasisPoints } as Parameters<typeof explanationText>[0], PLAIN);
     expect(text(2000)).toContain('(20%)');
     expect(text(1000)).toContain('(10%)');
     expect(text(0)).toContain('(0%)');
@@ -92,9 +93,9 @@ describe('a billing history read in part', () => {
   it('says only part was read, is never green, and the support request says which part its figures come from', () => {
     const r = pagesOf([1]);
     expect(r.notes).toContainEqual({ code: 'history-partly-read', pagesRead: [1], pages: 3 });
-    expect(headline(r).tone).not.toBe('ok');
-    expect(headline(r).text).toBe('Only part of the billing history was read (page 1 of 3): open its other pages to see every payment.');
-    expect(noAlertsText(r).tone).not.toBe('ok');
+    expect(headline(r, PLAIN).tone).not.toBe('ok');
+    expect(headline(r, PLAIN).text).toBe('Only part of the billing history was read (page 1 of 3): open its other pages to see every payment.');
+    expect(noAlertsText(r, PLAIN).tone).not.toBe('ok');
     expect(r.grants.filter((g) => !g.purchase).map((g) => g.unmatched?.code)).toContain('history-partly-read');
     expect(supportRequest(r)).toContain('- Paid, in the part of the billing history read (page 1 of 3; its other pages were not read):');
   });

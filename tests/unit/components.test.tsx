@@ -49,15 +49,26 @@ describe('Panel', () => {
   it('leads with what is wrong, then the evidence and the reconciliation', () => {
     const el = mount(<Panel state={state} actions={actions} />);
     expect(el.querySelector('.cl-headline')!.textContent).toBe('Auto-recharge charged you 7 times ($76.23) while your balance was above its threshold.');
-    expect(el.querySelector('.cl-count')!.textContent).toBe('8 critical alerts');
-    expect(el.querySelectorAll('.cl-alert')).toHaveLength(2);
+    // One count everywhere: the 7 charges the headline names (not 8 critical alerts).
+    expect(el.querySelector('.cl-count')!.textContent).toBe('7 flagged charges');
+    // One alert per story: the burst, and the 7 charges told once with their list and one total.
+    const cards = [...el.querySelectorAll('.cl-alert')];
+    expect(cards).toHaveLength(2);
+    const above = el.querySelector('.cl-alert[data-kind="recharge-above-threshold"]')!;
+    expect(above.querySelectorAll('.cl-charges li')).toHaveLength(7);
+    expect(above.querySelector('.cl-alert-total')!.textContent).toBe('$76.23 in all');
+    // Each recharge alert says where auto-recharge is switched off, and links there.
+    for (const card of cards) {
+      expect(card.querySelector('.cl-switch-off')!.textContent).toMatch(/switch auto-recharge off on the billing overview: Auto recharge, “Modify”/);
+      expect(card.querySelector('.cl-switch-off a')!.getAttribute('href')).toBe('https://platform.openai.com/settings/organization/billing/overview');
+    }
     expect(el.querySelector('.cl-recon')!.textContent).toContain('Paid$87.12');
     expect(el.querySelector('svg[role=img]')!.getAttribute('aria-label')).toMatch(/7 payments .* at least \$6\.20 to \$66\.20, against a threshold of \$5\.00/);
   });
 
   it('says when the page could not be read, and offers the outline', () => {
     const el = mount(<Panel state={{ ...state, phase: 'unreadable', report: null }} actions={actions} />);
-    expect(el.querySelector('[role=alert]')!.textContent).toMatch(/could not find the credit grants data/);
+    expect(el.querySelector('[role=alert]')!.textContent).toMatch(/could not find the data of this page \(Credit grants\)/);
     expect(el.querySelector('button.cl-button')!.textContent).toBe('Copy page outline for a bug report');
   });
 
@@ -101,7 +112,8 @@ describe('only what was read', () => {
     expect(rows).toContain('Paid$87.12');
     expect(rows).toContain('= credit boughtnot read yet');
     expect(rows).toContain('Credit usednot read yet');
-    expect(el.querySelector('figcaption')!.textContent).toMatch(/credit grants page is not read yet/);
+    // Nothing to compare with the threshold: no empty chart.
+    expect(el.querySelector('.cl-timeline')).toBeNull();
     expect(mount(<RowBadge note={invoiceNote(r, '5E1F7A2C-0003')!} />).textContent).toContain('Credit grants not read yet');
   });
 
@@ -132,10 +144,13 @@ describe('only what was read', () => {
 
 describe('AlertList, Reconciliation, Timeline', () => {
   it('lists alerts most severe first and expands on request', () => {
-    const el = mount(<AlertList alerts={seed.alerts} initial={3} />);
-    expect(el.querySelectorAll('.cl-alert')).toHaveLength(3);
+    const el = mount(<AlertList alerts={seed.alerts} initial={1} />);
+    expect(el.querySelectorAll('.cl-alert')).toHaveLength(1);
+    expect(el.querySelector('.cl-sev')!.textContent).toBe('critical');
     (el.querySelector('button.cl-link') as HTMLButtonElement).click();
-    return flush().then(() => expect(el.querySelectorAll('.cl-alert')).toHaveLength(seed.alerts.length));
+    // 10 alerts, 4 stories: the burst, the 7 charges, unused credit growing, usage.
+    expect(seed.alerts).toHaveLength(10);
+    return flush().then(() => expect([...el.querySelectorAll('.cl-alert')].map((c) => c.getAttribute('data-kind'))).toEqual(['rapid-recharge', 'recharge-above-threshold', 'credits-accumulating', 'usage-mismatch']));
   });
 
   it('reconciles paid = credit + tax', () => {
@@ -182,13 +197,36 @@ describe('Popup', () => {
     fakeBrowser.reset();
     // A stand-in background (fake-browser answers with the listener's promise).
     fakeBrowser.runtime.onMessage.addListener(() =>
-      Promise.resolve({ ok: true, organizations: [{ key: 'A', name: HOSTILE }, { key: 'B', name: 'Other' }], current: 'A', report: hostile, pages: {}, forgettable: [], problem: null, settings: {}, held: [], undo: [], readOnly: null, damagedCopy: false }),
+      Promise.resolve({
+        ok: true,
+        organizations: [{ key: 'A', name: HOSTILE }, { key: 'B', name: 'Other' }],
+        glance: [
+          { key: 'A', name: HOSTILE, flagged: 7, alerts: 8 },
+          { key: 'B', name: 'Other', flagged: 0, alerts: 0 },
+        ],
+        current: 'A',
+        report: hostile,
+        pages: {},
+        forgettable: [],
+        problem: null,
+        settings: {},
+        held: [],
+        undo: [],
+        readOnly: null,
+        damagedCopy: false,
+      }),
     );
     const el = mount(<Popup />);
     for (let i = 0; i < 20 && !el.querySelector('.cl-headline'); i++) await flush();
     expect(el.querySelector('.cl-headline')!.textContent).toMatch(/charged you 7 times/);
     expect([...el.querySelectorAll('button')].map((b) => b.textContent)).toEqual(expect.arrayContaining(['Copy support request', 'Download CSV', 'Download report (JSON)']));
-    expect([...el.querySelectorAll('option')].map((o) => o.textContent)).toEqual([HOSTILE, 'Other']);
+    // Every organization at a glance, with its count; the one shown is pressed.
+    expect([...el.querySelectorAll('.orgs button')].map((b) => [b.textContent, b.getAttribute('aria-pressed')])).toEqual([
+      [`${HOSTILE}7 flagged charges`, 'true'],
+      ['Otherno flagged charge', 'false'],
+    ]);
+    expect(el.querySelector('.cl-count')!.textContent).toBe('7 flagged charges');
+    expect(el.querySelector('a[href*="statement.html?org=A"]')!.textContent).toBe('Monthly statement');
     noMarkup(el);
   });
 });

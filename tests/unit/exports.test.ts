@@ -35,8 +35,18 @@ describe('CSV', () => {
   it('has one row per grant with its purchase and tax, amounts from integer cents', () => {
     const csv = grantsCsv(reportOf(SEED_ACCOUNT)).trim().split('\r\n');
     expect(csv).toHaveLength(10);
-    expect(csv).toContain('2026-05-31,available,10.00,6.20,3.80,2027-06-30,5E1F7A2C-0001,2026-06-12T09:41,10.89,0.89,exact,');
-    expect(csv[9]).toMatch(/^2026-01-05,expired,5\.00,3\.80,1\.20,2026-04-30,,,,,,"Its expiry \(Apr 30, 2026\) does not fit credit bought/);
+    expect(csv).toContain('2026-05-31,available,10.00,6.20,3.80,2027-06-30,5E1F7A2C-0001,2026-06-12T09:41,10.89,0.89,exact,,USD,https://invoice.stripe.com/i/acct_demo/5E1F7A2C-0001,');
+    expect(csv[9]).toMatch(/^2026-01-05,expired,5\.00,3\.80,1\.20,2026-04-30,,,,,,"Its expiry \(Apr 30, 2026\) does not fit credit bought.*",USD,,$/);
+  });
+
+  it('says which purchases a critical alert flags, with the invoice’s own page (trusted hosts only)', () => {
+    const r = reportOf(SEED_ACCOUNT);
+    const rows = grantsCsv(r).trim().split('\r\n').slice(1);
+    const flagged = rows.filter((row) => row.endsWith(',yes'));
+    expect(flagged).toHaveLength(7); // the headline's 7 charges
+    expect(flagged.every((row) => row.includes(',USD,https://invoice.stripe.com/i/acct_demo/'))).toBe(true);
+    const hostile = { ...r, invoices: r.invoices.map((i) => ({ ...i, url: 'javascript:alert(1)' })) };
+    expect(grantsCsv(hostile)).not.toContain('javascript:');
   });
 });
 
@@ -113,8 +123,8 @@ describe('support request', () => {
 
 describe('times in words', () => {
   it('are the pages’ wall clock in any time zone, even in a daylight-saving gap', async () => {
-    const { PLAIN } = await import('../../lib/exports/wording');
-    const { wall } = await import('../../components/format');
+    const { PLAIN } = await import('../../lib/exports/english');
+    const { wall } = (await import('../../components/format')).words();
     const before = process.env.TZ;
     try {
       for (const tz of ['UTC', 'Australia/Sydney', 'Pacific/Honolulu', 'America/New_York']) {

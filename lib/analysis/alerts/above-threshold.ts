@@ -3,6 +3,7 @@
 // known (overview or settings), the amount is one an auto-recharge adds (a purchase made by hand
 // is never named), and none of it has come back. Otherwise it is a warning that says what is missing.
 import type { Alert, ChargeKind } from '../../report-schema';
+import { PLAIN } from '../../exports/english';
 import { alertMessage } from '../../exports/wording';
 import type { BoundAtRecharge } from '../balance-bound';
 import type { RechargeRule } from '../charges';
@@ -33,7 +34,7 @@ export function aboveThresholdAlerts(bounds: readonly BoundAtRecharge[], rule: R
       invoices: [b.invoice.number],
       grants: [...(grantsOf.get(b.invoice.number) ?? []), ...b.grantIds],
       boundCents: b.boundCents,
-      message: alertMessage(facts, [b.invoice.number]),
+      message: alertMessage(facts, [b.invoice.number], PLAIN),
       facts,
     });
   }

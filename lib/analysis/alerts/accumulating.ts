@@ -1,5 +1,6 @@
 // Available credit keeps growing while recharges continue: recharges are adding unused credit.
 import type { Alert } from '../../report-schema';
+import { PLAIN } from '../../exports/english';
 import { alertMessage } from '../../exports/wording';
 import type { BoundAtRecharge } from '../balance-bound';
 
@@ -19,7 +20,7 @@ export function accumulatingAlerts(bounds: readonly BoundAtRecharge[]): Alert[] 
         from: first.invoice.createdAt,
         to: last.invoice.createdAt,
       };
-      alerts.push({ kind: 'credits-accumulating', severity: 'warning', invoices, grants: [], message: alertMessage(facts, invoices), facts });
+      alerts.push({ kind: 'credits-accumulating', severity: 'warning', invoices, grants: [], message: alertMessage(facts, invoices, PLAIN), facts });
     }
     run = [];
   };

@@ -1,5 +1,6 @@
 // Unused credit that expires soon.
 import type { Alert } from '../../report-schema';
+import { PLAIN } from '../../exports/english';
 import { alertMessage } from '../../exports/wording';
 import type { GrantView } from '../views';
 import { addDaysToDay } from '../../wall-clock';
@@ -12,5 +13,5 @@ export function expiringAlerts(grants: readonly GrantView[], today: string, days
   const last = soon.reduce((m, g) => (g.expiresOn! > m ? g.expiresOn! : m), today);
   const first = soon.reduce((m, g) => (g.expiresOn! < m ? g.expiresOn! : m), last);
   const facts = { code: 'credits-expiring' as const, totalCents: total, grantCount: soon.length, first, last };
-  return [{ kind: 'credits-expiring', severity: 'warning', invoices: [], grants: soon.map((g) => g.id), message: alertMessage(facts, []), facts }];
+  return [{ kind: 'credits-expiring', severity: 'warning', invoices: [], grants: soon.map((g) => g.id), message: alertMessage(facts, [], PLAIN), facts }];
 }

@@ -3,6 +3,7 @@
 // is a warning; it is critical when at least CRITICAL_COUNT of its charges within CRITICAL_WINDOW
 // were each charged while credit above the threshold was provably unused.
 import type { Alert } from '../../report-schema';
+import { PLAIN } from '../../exports/english';
 import { alertMessage } from '../../exports/wording';
 import type { Settings } from '../settings';
 import type { InvoiceView } from '../views';
@@ -60,7 +61,7 @@ export function rapidRechargeAlerts(charges: readonly InvoiceView[], settings: S
         severity: within(provenTimes, CRITICAL_COUNT, CRITICAL_WINDOW_MINUTES) ? 'critical' : 'warning',
         invoices,
         grants: [],
-        message: alertMessage(facts, invoices),
+        message: alertMessage(facts, invoices, PLAIN),
         facts,
       });
     }

@@ -1,5 +1,6 @@
 // A charge that bought no grant that was seen.
 import type { Alert } from '../../report-schema';
+import { PLAIN } from '../../exports/english';
 import { alertMessage } from '../../exports/wording';
 import type { InvoiceView } from '../views';
 
@@ -16,7 +17,7 @@ export function unmatchedChargeAlerts(charges: readonly InvoiceView[], grantsOf:
         severity: after ? ('info' as const) : ('warning' as const),
         invoices: [i.number],
         grants: [],
-        message: alertMessage(facts, [i.number]),
+        message: alertMessage(facts, [i.number], PLAIN),
         facts,
       };
     });

@@ -1,6 +1,7 @@
 // The usage page and the credit grants disagree; say why in plain words.
 import type { OrgLedger } from '../../ledger/schema';
 import type { Alert } from '../../report-schema';
+import { PLAIN } from '../../exports/english';
 import { alertMessage } from '../../exports/wording';
 import type { InvoiceView } from '../views';
 
@@ -11,12 +12,12 @@ export function usageMismatchAlerts(usage: OrgLedger['usage'], charges: readonly
   if (usage.totalSpendCents === 0 && paidInRange > 0) {
     const invoices = inRange.map((i) => i.number);
     const facts = { code: 'usage-zero' as const, from: usage.from, to: usage.to, paidCents: paidInRange, grantsRead, usedCents, availableCents };
-    return [{ kind: 'usage-mismatch', severity: 'info', invoices, grants: [], message: alertMessage(facts, invoices), facts }];
+    return [{ kind: 'usage-mismatch', severity: 'info', invoices, grants: [], message: alertMessage(facts, invoices, PLAIN), facts }];
   }
   // Only the grants page can say what was used: without it there is nothing to compare.
   if (grantsRead && usage.totalSpendCents > usedCents + 1) {
     const facts = { code: 'usage-above-used' as const, from: usage.from, to: usage.to, usageCents: usage.totalSpendCents, usedCents };
-    return [{ kind: 'usage-mismatch', severity: 'warning', invoices: [], grants: [], message: alertMessage(facts, []), facts }];
+    return [{ kind: 'usage-mismatch', severity: 'warning', invoices: [], grants: [], message: alertMessage(facts, [], PLAIN), facts }];
   }
   return [];
 }
