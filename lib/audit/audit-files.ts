@@ -1,6 +1,7 @@
 // The audit of saved files: pages and ledger exports in, one organization's report out.
 // No Node APIs here: the caller reads the files and supplies an HTML parser.
-import { kindOfSavedPage, pageUrl, readSavedPages, type SavedPage } from '../dashboard/pages';
+import { kindOfSavedPage, pageUrl } from '../dashboard/pages';
+import { readSavedPages, type SavedPage } from '../dashboard/pages/saved-pages';
 import { buildReport, type Source } from '../analysis/report';
 import { nextSecond, seenFromContent, TIME_NOT_SHOWN } from '../analysis/seen-at';
 import type { Settings } from '../analysis/settings';

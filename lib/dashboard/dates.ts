@@ -8,28 +8,28 @@ import { localeDates, type DateResult, type LocaleDates } from './locale-dates';
 
 export type { DateResult } from './locale-dates';
 
-/** The locales of the issue: candidates when nothing says which locale a page was saved in. */
-export const DATE_LOCALES = [
-  'en-US', 'en-GB', 'en-IN', 'de-DE', 'fr-FR', 'es-ES', 'es-MX', 'it-IT', 'nl-NL', 'pl-PL', 'pt-BR',
-  'pt-PT', 'tr-TR', 'ru-RU', 'uk-UA', 'cs-CZ', 'sv-SE', 'da-DK', 'fi-FI', 'nb-NO', 'ro-RO', 'hu-HU',
-  'el-GR', 'vi-VN', 'id-ID', 'th-TH', 'ja-JP', 'ko-KR', 'zh-CN', 'zh-TW', 'hi-IN',
-] as const;
 
-/**
- * More locales, tried only when none of DATE_LOCALES reads every date of a page (building a
- * locale's reader costs a few milliseconds, so the common ones go first).
- */
-export const MORE_DATE_LOCALES = [
-  'he-IL', 'ar-EG', 'ar-SA', 'fa-IR', 'bn-BD', 'hr-HR', 'bg-BG', 'sr-RS', 'ca-ES', 'lv-LV', 'lt-LT',
-  'et-EE', 'sk-SK', 'sl-SI', 'ur-PK', 'kk-KZ', 'ta-IN', 'te-IN', 'mr-IN', 'gu-IN', 'kn-IN', 'ml-IN',
-  'my-MM', 'ka-GE', 'hy-AM', 'ms-MY', 'fil-PH', 'sw-KE', 'af-ZA', 'is-IS', 'ga-IE', 'eu-ES', 'gl-ES',
-  'az-AZ', 'uz-UZ', 'mn-MN', 'km-KH', 'ne-NP', 'si-LK', 'am-ET', 'zh-HK', 'es-AR', 'es-CO', 'es-US',
-  'fr-CA', 'fr-CH', 'de-AT', 'de-CH', 'en-AU', 'en-CA', 'sq-AL', 'mk-MK', 'bs-BA', 'be-BY',
-] as const;
+
+/** Locales to try, most likely first, when a page's locale is not known. */
+export interface Candidates {
+  common: readonly string[];
+  /** Tried only when none of `common` reads every date. */
+  more: readonly string[];
+}
+
+// What a read without locales nor candidates tries: the site's own English. The CLI passes the
+// candidate locales (candidate-locales.ts); tests set them as the default (setDefaultCandidates).
+let defaultCandidates: Candidates = { common: ['en-US'], more: [] };
+
+export function setDefaultCandidates(c: Candidates): void {
+  defaultCandidates = c;
+}
 
 export interface DateOptions {
-  /** Candidate locales, most likely first. Default: DATE_LOCALES with strategy 'agree'. */
+  /** The locales to read in, most likely first (the browser's languages, or --locale). */
   locales?: readonly string[];
+  /** Without `locales`: the locales to try, each kept when it reads every date ('agree'). */
+  candidates?: Candidates;
   /**
    * 'first': the first locale that reads every date (the browser's languages, in order).
    * 'agree': every locale that reads every date; a date they read differently is refused.
@@ -68,9 +68,10 @@ export function dateReader(texts: readonly DateText[], options: DateOptions = {}
   if (options.locales) return readerIn(texts, options.locales, options.strategy ?? 'first');
   // No locale given (the CLI without --locale): the common locales, then the rest; a date none
   // reads says how to give the locale.
-  const common = readerIn(texts, DATE_LOCALES, 'agree');
-  if (common.readsAll) return common;
-  const more = readerIn(texts, MORE_DATE_LOCALES, 'agree');
+  const candidates = options.candidates ?? defaultCandidates;
+  const common = readerIn(texts, candidates.common, 'agree');
+  if (common.readsAll || !candidates.more.length) return common.readsAll ? common : withHint(common);
+  const more = readerIn(texts, candidates.more, 'agree');
   return more.readsAll ? more : withHint(common);
 }
 

@@ -8,7 +8,8 @@ import { explanationText, headline, noAlertsText } from '../../lib/exports/wordi
 import { savedPage } from '../../demo/site';
 import { buildReport } from '../../lib/analysis/report';
 import { DEFAULT_SETTINGS } from '../../lib/analysis/settings';
-import { pageUrl, readSavedPages, type PageKind } from '../../lib/dashboard/pages';
+import { pageUrl, type PageKind } from '../../lib/dashboard/pages';
+import { readSavedPages } from '../../lib/dashboard/pages/saved-pages';
 import { demoGrants, demoInvoices } from '../../demo/rows';
 import { SEED_ACCOUNT } from '../../demo/scenario';
 import { linkedDocument } from '../support/read-dom';

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { browserLocales, DATE_LOCALES, dateReader } from '../../lib/dashboard/dates';
+import { DATE_LOCALES } from '../../lib/dashboard/candidate-locales';
+import { browserLocales, dateReader } from '../../lib/dashboard/dates';
 import { localeDates } from '../../lib/dashboard/locale-dates';
 
 const parser = (locale: string) => localeDates(locale)!;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DATE_LOCALES } from '../../lib/dashboard/dates';
+import { DATE_LOCALES } from '../../lib/dashboard/candidate-locales';
 import { decimal, formatCents, parseMoney, parseMoneyPair } from '../../lib/dashboard/money';
 
 describe('parseMoney', () => {
