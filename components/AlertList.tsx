@@ -17,11 +17,34 @@ function withInvoices(text: string, invoices: readonly string[]) {
   return text.split(pattern).map((part, i) => (i % 2 ? <span class="cl-inv">{part}</span> : part));
 }
 
-function CardBody({ card, w }: { card: AlertCard; w: Words }) {
+/**
+ * "It was right": the user says a charge was a purchase made by hand, or a recharge under settings
+ * changed since (the pages show only today's). It is then never alerted about nor requested back.
+ */
+function ClearButton({ invoice, onClear, w }: { invoice: string; onClear?: (invoice: string) => void; w: Words }) {
+  if (!onClear) return null;
+  return (
+    <button type="button" class="cl-link cl-clear" title={w.t('alert.clearTitle')} aria-label={w.t('alert.clearLabel', { invoice })} onClick={() => onClear(invoice)}>
+      {w.t('alert.clear')}
+    </button>
+  );
+}
+
+function CardBody({ card, w, onClear }: { card: AlertCard; w: Words; onClear?: (invoice: string) => void }) {
   if (card.kind === 'single') {
     const f = card.alert.facts;
     const named = 'invoice' in f ? [...card.alert.invoices, f.invoice] : card.alert.invoices;
-    return <p class="cl-alert-msg">{withInvoices(alertMessage(f, card.alert.invoices, w), named)}</p>;
+    return (
+      <p class="cl-alert-msg">
+        {withInvoices(alertMessage(f, card.alert.invoices, w), named)}
+        {f.code === 'recharge-above-threshold' && (
+          <>
+            {' '}
+            <ClearButton invoice={f.invoice} onClear={onClear} w={w} />
+          </>
+        )}
+      </p>
+    );
   }
   const head =
     card.kind === 'above'
@@ -44,7 +67,7 @@ function CardBody({ card, w }: { card: AlertCard; w: Words }) {
           ? card.facts.map((f) => (
               <li key={f.invoice}>
                 {withInvoices(w.t('alert.group.charge', { invoice: f.invoice, total: w.money(f.totalCents), at: w.wall(f.at), bound: w.money(f.boundCents) }), [f.invoice])}
-                {f.partlyRefunded ? ` ${w.t('alert.above.partlyRefunded')}` : ''}
+                {f.partlyRefunded ? ` ${w.t('alert.above.partlyRefunded')}` : ''} <ClearButton invoice={f.invoice} onClear={onClear} w={w} />
               </li>
             ))
           : card.facts.map((f) => <li key={f.invoice}>{withInvoices(w.t('alert.group.payment', { invoice: f.invoice, total: w.money(f.totalCents), at: w.wall(f.at) }), [f.invoice])}</li>)}
@@ -58,8 +81,23 @@ function titleOf(card: AlertCard, w: Words): string {
   return alertTitle(card.kind === 'single' ? card.alert.facts.code : card.kind === 'above' ? 'recharge-above-threshold' : 'unmatched-charge', w);
 }
 
-/** `report`, when given, lets an empty list say which pages are not read yet (never a green "nothing wrong" then). */
-export function AlertList({ alerts, initial = 4, report = null, linkTarget }: { alerts: Alert[]; initial?: number; report?: Report | null; linkTarget?: string }) {
+/**
+ * `report`, when given, lets an empty list say which pages are not read yet (never a green
+ * "nothing wrong" then). `onClear`, when given, offers "It was right" beside each charge.
+ */
+export function AlertList({
+  alerts,
+  initial = 4,
+  report = null,
+  linkTarget,
+  onClear,
+}: {
+  alerts: Alert[];
+  initial?: number;
+  report?: Report | null;
+  linkTarget?: string;
+  onClear?: (invoice: string) => void;
+}) {
   const [all, setAll] = useState(false);
   const w = report ? wordsFor(report) : words();
   if (!alerts.length) {
@@ -77,7 +115,7 @@ export function AlertList({ alerts, initial = 4, report = null, linkTarget }: { 
             <li key={i} class={`cl-alert cl-${severity}`} data-kind={card.kind === 'single' ? card.alert.kind : card.kind === 'above' ? 'recharge-above-threshold' : 'unmatched-charge'}>
               <span class="cl-sev">{w.t(`alert.severity.${severity}`)}</span>
               <strong class="cl-alert-title">{titleOf(card, w)}</strong>
-              <CardBody card={card} w={w} />
+              <CardBody card={card} w={w} onClear={onClear} />
               {aboutRecharges(card) && (
                 <p class="cl-switch-off">
                   {w.t('alert.switchOff')}{' '}

@@ -230,6 +230,22 @@ export function Options() {
           </button>
         </form>
       )}
+      {status && status.settings.clearedCharges.length > 0 && (
+        <fieldset style={{ marginTop: '16px' }}>
+          <legend>{w.t('options.cleared')}</legend>
+          <p class="cl-muted">{w.t('options.clearedIntro')}</p>
+          <ul class="cl-cleared">
+            {status.settings.clearedCharges.map((invoice) => (
+              <li key={invoice}>
+                <span class="cl-inv">{invoice}</span>{' '}
+                <button type="button" class="cl-button" onClick={() => void ask('clear-charge', { invoice, cleared: false }).then((r) => afterChange(r.ok ? undefined : r.error))}>
+                  {w.t('options.unclear')}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </fieldset>
+      )}
       {status && <Holding held={status.held} onChange={afterChange} />}
       <fieldset style={{ marginTop: '16px' }}>
         <legend>{w.t('options.data')}</legend>

@@ -168,7 +168,13 @@ export function Popup() {
             </p>
           )}
           <h2>{w.t('popup.alerts')}</h2>
-          <AlertList alerts={report.alerts} initial={3} report={report} linkTarget="_blank" />
+          <AlertList
+            alerts={report.alerts}
+            initial={3}
+            report={report}
+            linkTarget="_blank"
+            onClear={(invoice) => void ask('clear-charge', { invoice, cleared: true }).then(() => load(status.current ?? undefined))}
+          />
           <h2>{w.t('popup.money')}</h2>
           <Reconciliation report={report} />
           <Timeline report={report} width={420} />

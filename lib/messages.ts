@@ -4,7 +4,7 @@
 // never by choosing it; the background validates every message with MessageSchema and its
 // handlers are typed by the same map (entrypoints/background/handle-message.ts).
 import { z } from 'zod';
-import { SettingsSchema, type Settings } from './analysis/settings';
+import { SettingsChangeSchema, type Settings } from './analysis/settings';
 import { PAGE_KINDS, type PageKind } from './dashboard/pages/kinds';
 import type { Report } from './report-schema';
 import { SnapshotSchema } from './snapshot-schema';
@@ -27,7 +27,9 @@ export const MessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('import-confirm'), token: id }),
   z.object({ type: z.literal('import-cancel'), token: id }),
   z.object({ type: z.literal('delete'), organization: orgKey.optional() }),
-  z.object({ type: z.literal('settings'), settings: SettingsSchema.partial().optional() }),
+  z.object({ type: z.literal('settings'), settings: SettingsChangeSchema.optional() }),
+  /** A charge the user says was right (bought by hand, or under settings changed since), or not after all. */
+  z.object({ type: z.literal('clear-charge'), invoice: z.string().min(1).max(200), cleared: z.boolean() }),
   z.object({ type: z.literal('dismiss-problem') }),
   /** Give held reads to an organization (or a new one called `name`). */
   z.object({ type: z.literal('assign'), held: id, organization: orgKey.nullable(), name: z.string().trim().min(1).max(100).optional() }),
@@ -133,6 +135,7 @@ export interface ProtocolMap {
   'import-cancel': Done;
   delete: Done;
   settings: SettingsAnswer;
+  'clear-charge': SettingsAnswer;
   'dismiss-problem': Done;
   assign: Done;
   discard: Done;

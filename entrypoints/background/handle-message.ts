@@ -214,6 +214,16 @@ const handlers: Handlers = {
       return { ok: true as const, settings };
     }).catch(failed),
 
+  'clear-charge': (message) =>
+    serialized(async () => {
+      const cleared = new Set((await readSettings()).clearedCharges);
+      if (message.cleared) cleared.add(message.invoice);
+      else cleared.delete(message.invoice);
+      const settings = await updateSettings({ clearedCharges: [...cleared].sort() });
+      await refreshToolbarBadge(await readLedger());
+      return { ok: true as const, settings };
+    }).catch(failed),
+
   'dismiss-problem': async () => {
     await dismissProblem();
     return { ok: true };

@@ -65,6 +65,22 @@ describe('background worker', () => {
     expect(await fakeBrowser.action.getBadgeText({})).toBe('');
   });
 
+  it('a charge the user says was right is no longer alerted about nor counted, until they take it back', async () => {
+    for (const k of ['credit-grants', 'billing-history', 'overview'] as PageKind[]) await send({ type: 'snapshot', snapshot: snap(k) });
+    await status();
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('7');
+    const cleared = await send({ type: 'clear-charge', invoice: '5E1F7A2C-0008', cleared: true });
+    expect(cleared.ok && cleared.settings.clearedCharges).toEqual(['5E1F7A2C-0008']);
+    expect((await status()).report!.alerts.flatMap((a) => (a.kind === 'recharge-above-threshold' ? a.invoices : []))).not.toContain('5E1F7A2C-0008');
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('6');
+    // A change of other settings leaves the cleared charges (and every knob it does not name) as they were.
+    await send({ type: 'settings', settings: { expiringDays: 20 } });
+    await send({ type: 'settings', settings: { rapidCount: 4 } });
+    expect((await status()).settings).toMatchObject({ clearedCharges: ['5E1F7A2C-0008'], expiringDays: 20, rapidCount: 4 });
+    await send({ type: 'clear-charge', invoice: '5E1F7A2C-0008', cleared: false });
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('7');
+  });
+
   it('keeps a corrupt stored ledger aside, compressed, recovers what it can, and says so', async () => {
     for (const k of ['credit-grants', 'billing-history'] as PageKind[]) await send({ type: 'snapshot', snapshot: snap(k) });
     await status();

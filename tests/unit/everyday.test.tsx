@@ -278,3 +278,24 @@ describe('one formatter', () => {
     expect(words().wall(TIME_NOT_SHOWN)).not.toMatch(/1970/);
   });
 });
+
+describe('a charge the user says was right', () => {
+  it('is offered beside each flagged charge, and says which invoice', async () => {
+    const { AlertList } = await import('../../components/AlertList');
+    const cleared: string[] = [];
+    const el = mount(<AlertList alerts={seed.alerts} report={seed} onClear={(i) => cleared.push(i)} />);
+    const buttons = [...el.querySelectorAll<HTMLButtonElement>('button.cl-clear')];
+    expect(buttons).toHaveLength(7);
+    expect(buttons[0]!.getAttribute('aria-label')).toMatch(/^Invoice 5E1F7A2C-\d{4} was right: do not alert about it$/);
+    buttons[0]!.click();
+    expect(cleared).toHaveLength(1);
+    expect(seed.alerts.some((a) => a.invoices.includes(cleared[0]!))).toBe(true);
+  });
+
+  it('is not offered where no one can act on it (the panel passes no onClear)', async () => {
+    const { AlertList } = await import('../../components/AlertList');
+    const el = mount(<AlertList alerts={seed.alerts} report={seed} />);
+    expect(el.querySelectorAll('button.cl-clear')).toHaveLength(0);
+  });
+});
+
