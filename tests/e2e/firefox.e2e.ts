@@ -47,7 +47,9 @@ describe.skipIf(!firefox)('firefox-esr', () => {
     const popup = await browser.newPage();
     // goto never resolves on moz-extension:// pages: start it, then wait for content.
     void popup.goto(`moz-extension://${FIREFOX_UUID}/popup.html`, { timeout: 5_000 }).catch(() => undefined);
-    await popup.waitForSelector('.cl-headline', { timeout: 20_000 });
+    // While the navigation starts, BiDi may answer a query with a protocol error (no document yet):
+    // ask again until the headline is there, instead of failing on that first answer.
+    await expect.poll(() => popup.$('.cl-headline').then(Boolean, () => false), { timeout: 20_000 }).toBe(true);
     await expect.poll(() => popup.$eval('.cl-headline', (el) => el.textContent), { timeout: 15_000 }).toMatch(/charged you 7 times/);
     expect(await popup.$$eval('.cl-alert', (els) => els.length)).toBeGreaterThanOrEqual(3);
     await popup.screenshot({ path: screenshotPath('firefox-popup') });
