@@ -1,12 +1,16 @@
 // The note shown beside a grant or invoice row: what bought the grant, what the invoice bought,
 // and the alerts about that row. Words come from the report's codes (lib/exports/wording.ts).
+// A note is data (lib/row-notes.ts): made here, drawn by badgeElement below, so the words and
+// the drawing change apart.
 import { pageUrl } from '../lib/dashboard/pages';
+import type { InvoiceStatus } from '../lib/dashboard/snapshot';
 import { safeLink } from '../lib/exports/links';
 import { BADGE, unmatchedText } from '../lib/exports/wording';
 import type { Report } from '../lib/report-schema';
+import type { RowNote } from '../lib/row-notes';
 import { UI } from './format';
 
-export type Note = { tone: 'ok' | 'bad' | 'muted'; lines: string[]; alert?: string; link?: { href: string; text: string; label?: string } };
+export type Note = RowNote;
 
 interface ReportIndex {
   grants: Map<string, Report['grants'][number]>;
@@ -58,10 +62,20 @@ export function grantNote(report: Report, grantId: string): Note | null {
     const href = safeLink(index.invoices.get(p.invoice)?.url);
     return { tone: alert ? 'bad' : 'ok', lines, alert, link: href ? { href, text: BADGE.openInvoice, label: BADGE.openInvoiceLabel(p.invoice) } : undefined };
   }
-  if (g.unmatched?.code === 'history-not-read') {
-    return { tone: 'muted', lines: [BADGE.purchaseNotKnown], link: { href: pageUrl('billing-history'), text: BADGE.openHistory } };
-  }
+  if (g.unmatched?.code === 'history-not-read') return historyNotRead();
   return { tone: 'muted', lines: [g.unmatched ? unmatchedText(g.unmatched, g.amountCents, UI) : BADGE.noPurchase] };
+}
+
+const historyNotRead = (): Note => ({ tone: 'muted', lines: [BADGE.purchaseNotKnown], link: { href: pageUrl('billing-history'), text: BADGE.openHistory } });
+
+/** What an invoice's own status says (nothing for a paid one). */
+function statusLine(status: InvoiceStatus, totalCents: number): string | null {
+  if (totalCents < 0) return BADGE.refundRow;
+  if (status === 'refunded') return BADGE.refunded;
+  if (status === 'partially-refunded') return BADGE.partlyRefunded;
+  if (status === 'other') return BADGE.unknownStatus;
+  if (status !== 'paid') return BADGE.noMoneyTaken(status);
+  return null;
 }
 
 export function invoiceNote(report: Report, number: string): Note | null {
@@ -69,11 +83,8 @@ export function invoiceNote(report: Report, number: string): Note | null {
   const inv = index.invoices.get(number);
   if (!inv) return null;
   const lines: string[] = [];
-  if (inv.totalCents < 0) lines.push(BADGE.refundRow);
-  else if (inv.status === 'refunded') lines.push(BADGE.refunded);
-  else if (inv.status === 'partially-refunded') lines.push(BADGE.partlyRefunded);
-  else if (inv.status === 'other') lines.push(BADGE.unknownStatus);
-  else if (inv.status !== 'paid') lines.push(BADGE.noMoneyTaken(inv.status));
+  const status = statusLine(inv.status, inv.totalCents);
+  if (status) lines.push(status);
   for (const id of inv.grantIds) {
     const g = index.grants.get(id);
     if (g) lines.push(BADGE.boughtGrant(g.amountCents, g.displayedDate, UI));
@@ -86,25 +97,53 @@ export function invoiceNote(report: Report, number: string): Note | null {
   return { tone: alert ? 'bad' : charge ? 'ok' : 'muted', lines, alert, link };
 }
 
-export function RowBadge({ note }: { note: Note }) {
-  return (
-    <span class={`badge badge-${note.tone}`} role="note" aria-label={`Credit Lens: ${[...note.lines, note.alert].filter(Boolean).join('. ')}`}>
-      <span class="badge-mark" aria-hidden="true">
-        {note.tone === 'bad' ? '!' : '◎'}
-      </span>
-      <span class="badge-text">
-        {note.lines.map((l, i) => (
-          <span key={i} class="badge-line">
-            {l}
-          </span>
-        ))}
-        {note.alert && <strong class="badge-line badge-alert">{note.alert}</strong>}
-        {note.link && (
-          <a class="badge-link" href={note.link.href} target="_blank" rel="noreferrer noopener" aria-label={note.link.label}>
-            {note.link.text}
-          </a>
-        )}
-      </span>
-    </span>
-  );
+// Before the background answers, a badge says only what the page itself shows, so it is true
+// whatever the ledger holds; the answer then refines it. Muted: nothing has been checked yet.
+
+/** A grant row's note from its page alone: while no organization's billing history is read, no purchase is known. */
+export function pageGrantNote(historyRead: boolean): Note | null {
+  return historyRead ? null : historyNotRead();
+}
+
+/**
+ * An invoice row's note from its page alone: its status, and, for a charge while no organization's
+ * credit grants are read, that what it bought is not known yet.
+ */
+export function pageInvoiceNote(row: { status: InvoiceStatus; totalCents: number }, charge: boolean, grantsRead: boolean): Note | null {
+  const lines: string[] = [];
+  const status = statusLine(row.status, row.totalCents);
+  if (status) lines.push(status);
+  const unknown = charge && !grantsRead;
+  if (unknown) lines.push(BADGE.grantsNotRead);
+  if (!lines.length) return null;
+  return { tone: 'muted', lines, link: unknown ? { href: pageUrl('credit-grants'), text: BADGE.openGrants } : undefined };
+}
+
+function part(doc: Document, tag: string, className: string, text?: string): HTMLElement {
+  const el = doc.createElement(tag);
+  el.className = className;
+  if (text !== undefined) el.textContent = text;
+  return el;
+}
+
+/** A note drawn: plain DOM (a thousand rows draw in a few ms), scraped text set as text only. */
+export function badgeElement(note: Note, doc: Document = document): HTMLElement {
+  const badge = part(doc, 'span', `badge badge-${note.tone}`);
+  badge.setAttribute('role', 'note');
+  badge.setAttribute('aria-label', `Credit Lens: ${[...note.lines, note.alert].filter(Boolean).join('. ')}`);
+  const mark = part(doc, 'span', 'badge-mark', note.tone === 'bad' ? '!' : '◎');
+  mark.setAttribute('aria-hidden', 'true');
+  const text = part(doc, 'span', 'badge-text');
+  for (const line of note.lines) text.append(part(doc, 'span', 'badge-line', line));
+  if (note.alert) text.append(part(doc, 'strong', 'badge-line badge-alert', note.alert));
+  if (note.link) {
+    const a = part(doc, 'a', 'badge-link', note.link.text) as HTMLAnchorElement;
+    a.href = note.link.href;
+    a.target = '_blank';
+    a.rel = 'noreferrer noopener';
+    if (note.link.label) a.setAttribute('aria-label', note.link.label);
+    text.append(a);
+  }
+  badge.append(mark, text);
+  return badge;
 }

@@ -1,7 +1,8 @@
 // The background worker's one entry for messages: validate (lib/messages.ts), then act on the
 // ledger. Each handler is typed by the protocol map, so what it answers is what senders expect.
-import { buildReport } from '../../lib/analysis/report';
-import type { PageKind } from '../../lib/dashboard/pages/kinds';
+import { buildReport, pagesRead } from '../../lib/analysis/report';
+import type { Settings } from '../../lib/analysis/settings';
+import { PAGE_KINDS, type PageKind } from '../../lib/dashboard/pages/kinds';
 import { PAGE_TITLES } from '../../lib/dashboard/pages';
 import { applyChange, type Change } from '../../lib/ledger/journal';
 import { mergeSnapshotPlaced } from '../../lib/ledger/merge';
@@ -15,13 +16,41 @@ import { wallClockNow } from '../../lib/wall-clock';
 import { clearJournal, currentIndex, historyWrites, forgettable, undoable, withoutChange, withoutReads, type ChangeMeta } from './journal-store';
 import { commit, continueRecovery, damagedCopyText, deleteAll, dismissProblem, hasDamagedCopy, readLedger, readProblem, readState, serialized } from './ledger-store';
 import { pendingImports } from './pending-imports';
+import { forgetRows, recallRows, rememberRows, rowNotes } from './row-memory';
 import { readCurrentOrg, readSettings, updateSettings, writeCurrentOrg } from './settings-store';
 import { showCriticalCount } from './toolbar-badge';
 
 const today = () => wallClockNow().slice(0, 10);
 
+// The last report made: a read's answer, the report the panel asks for next, and the toolbar
+// badge all want the same one. Ledgers are never changed in place, so the same organization
+// object with the same settings on the same day has the same report.
+let lastReport: { org: OrgLedger; settings: Settings; today: string; report: Report } | null = null;
+
 async function reportOf(org: OrgLedger | undefined): Promise<Report | null> {
-  return org ? buildReport(org, { today: today(), settings: await readSettings() }) : null;
+  if (!org) return null;
+  const settings = await readSettings();
+  const day = today();
+  if (lastReport?.org === org && lastReport.settings === settings && lastReport.today === day) return lastReport.report;
+  const report = buildReport(org, { today: day, settings });
+  lastReport = { org, settings, today: day, report };
+  return report;
+}
+
+/** What the last read was answered from, until anything else changes the ledger or the settings. */
+let lastAnswer: { organization: string | null; held: string | null; report: Report | null } | null = null;
+
+/** Anything but a page read changed the ledger or the settings: what was answered before may be wrong now. */
+async function changedOtherwise(): Promise<void> {
+  lastAnswer = null;
+  await forgetRows();
+}
+
+/** A mark the bench reads (scripts/bench/content.ts): the snapshot path, step by step. */
+function mark(step: string): void {
+  const name = `credit-lens:snapshot:${step}`;
+  if (step === 'received') for (const m of performance.getEntriesByType('mark')) if (m.name.startsWith('credit-lens:snapshot:')) performance.clearMarks(m.name);
+  performance.mark(name);
 }
 
 /** The organization to show: the one asked for, else the last one seen, else any. */
@@ -42,6 +71,7 @@ const pageTitle = (source: string) => (source === 'ledger' ? 'An imported file' 
 /** Save a change with its undo entry; the badge follows. */
 async function save(before: Ledger, change: Change, meta: ChangeMeta): Promise<Ledger> {
   const ledger = applyChange(before, change);
+  await changedOtherwise();
   await commit(ledger, { before, change, meta });
   await refreshBadge(ledger);
   return ledger;
@@ -54,27 +84,56 @@ type Handlers = { [K in MessageType]: (message: Extract<Message, { type: K }>) =
 
 const handlers: Handlers = {
   snapshot: (message) =>
-    // Answer as soon as the report is ready; the write stays queued in order behind it, and
-    // the next message reads the ledger from memory (ledger-store.ts).
+    // Answer as soon as each row's note is ready; the report follows on 'report', and the write
+    // stays queued in order behind the answer (the next message reads the ledger from memory).
     new Promise((answer) => {
       void serialized(async () => {
         const state = await readState();
-        const merged = mergeSnapshotPlaced(state.ledger, message.snapshot);
+        const snapshot = message.snapshot;
+        const merged = mergeSnapshotPlaced(state.ledger, snapshot);
+        mark('merged');
         const { ledger, placement } = merged;
         const key = placement.kind === 'org' ? placement.key : null;
         const held = merged.heldId ? ledger.held.find((h) => h.id === merged.heldId) : undefined;
-        const report = await reportOf(key !== null ? ledger.organizations[key] : held?.org);
+        const org = key !== null ? ledger.organizations[key] : held?.org;
+        const report = await reportOf(org);
+        mark('analysed');
+        const rows = rowNotes(snapshot, merged.grantIds, report);
+        mark('notes');
         let problem = await readProblem();
         if (state.readOnly) problem = { message: state.readOnly, backupKey: '', at: wallClockNow() };
         else if (held) problem = { message: `${held.reason} It is kept aside, counted nowhere, until you assign it to an organization: open Credit Lens from the toolbar.`, backupKey: '', at: wallClockNow() };
-        answer({ ok: true, report, problem, grantIds: merged.grantIds, organization: key, held: held?.reason ?? null });
+        lastAnswer = { organization: key, held: held?.id ?? null, report };
+        answer({ ok: true, rows, problem, grantIds: merged.grantIds, organization: key, held: held?.reason ?? null, heldId: held?.id ?? null });
+        mark('answered');
         if (state.readOnly) return;
-        const page = message.snapshot.page;
+        const page = snapshot.page;
         await commit(ledger, { before: state.ledger, change: { add: merged.change, removeHeld: [] }, meta: { kind: 'read', label: `What ${PAGE_TITLES[page]} read`, org: key, page } });
+        mark('stored');
+        if (key !== null && org && report) await rememberRows({ key, organization: org.organization, orgIds: org.orgIds }, snapshot, merged.grantIds, rows, report, today());
+        mark('remembered');
         if (key !== null) await writeCurrentOrg(key);
         await refreshBadge(ledger);
+        mark('done');
       }).catch((error: unknown) => answer({ ok: false, error: `Could not save what this page showed: ${failed(error).error}` }));
     }),
+
+  rows: async (message) => {
+    const { ledger } = await readState();
+    const orgs = [...Object.values(ledger.organizations), ...ledger.held.map((h) => h.org)];
+    const read = PAGE_KINDS.filter((k) => orgs.some((o) => pagesRead(o).includes(k)));
+    return { ok: true, memory: await recallRows(message.page, today()), read };
+  },
+
+  report: async (message) => {
+    const answered = lastAnswer;
+    if (answered && answered.organization === message.organization && answered.held === message.held) return { ok: true, report: answered.report };
+    return serialized(async () => {
+      const { ledger } = await readState();
+      const org = message.held !== null ? ledger.held.find((h) => h.id === message.held)?.org : getOrg(ledger, message.organization);
+      return { ok: true as const, report: await reportOf(org) };
+    });
+  },
 
   status: (message) =>
     serialized(async (): Promise<Status> => {
@@ -154,6 +213,7 @@ const handlers: Handlers = {
 
   delete: (message) =>
     serialized(async () => {
+      await changedOtherwise();
       if (message.organization === undefined) {
         await deleteAll();
         await refreshBadge(emptyLedger());
@@ -171,6 +231,7 @@ const handlers: Handlers = {
 
   settings: (message) =>
     serialized(async () => {
+      if (message.settings) await changedOtherwise();
       const settings = message.settings ? await updateSettings(message.settings) : await readSettings();
       await refreshBadge(await readLedger());
       return { ok: true as const, settings };
@@ -227,6 +288,7 @@ const handlers: Handlers = {
       if (getOrg(rebuilt.ledger, message.organization)?.pages[message.page]) {
         return { ok: false as const, error: `${PAGE_TITLES[message.page]} was also read before ${before ? before.baseAt.replace('T', ' ') : 'the undo history began'}, which cannot be forgotten on its own any more: delete "${name}" in the options page instead, then read its pages again.` };
       }
+      await changedOtherwise();
       await commit(rebuilt.ledger, { writes: historyWrites(before, rebuilt.index) });
       await refreshBadge(rebuilt.ledger);
       return { ok: true as const };
@@ -237,6 +299,7 @@ const handlers: Handlers = {
       const before = await currentIndex();
       const rebuilt = await withoutChange(message.id);
       if ('error' in rebuilt) return { ok: false as const, error: rebuilt.error };
+      await changedOtherwise();
       await commit(rebuilt.ledger, { writes: historyWrites(before, rebuilt.index) });
       await refreshBadge(rebuilt.ledger);
       return { ok: true as const };
@@ -249,13 +312,17 @@ const handlers: Handlers = {
 
   'recovery-continue': () =>
     serialized(async () => {
+      await changedOtherwise();
       await continueRecovery();
       return { ok: true as const };
     }).catch(failed),
 };
 
 export async function handleMessage(raw: unknown): Promise<unknown> {
+  const isSnapshot = typeof raw === 'object' && raw !== null && (raw as { type?: unknown }).type === 'snapshot';
+  if (isSnapshot) mark('received');
   const parsed = MessageSchema.safeParse(raw);
+  if (isSnapshot) mark('parsed');
   if (!parsed.success) {
     return { ok: false, error: `Message rejected: ${parsed.error.issues[0]?.message ?? 'invalid'}` };
   }

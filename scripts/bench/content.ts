@@ -6,11 +6,12 @@
 import type { Page, Worker } from 'playwright-core';
 import { generateAccount } from '../../demo/generate';
 import { pageUrl, type PageKind } from '../../lib/dashboard/pages';
+import { demoResponse } from '../../demo/site';
 import { launchWithExtension, serveDemo, type ExtensionBrowser } from '../extension-browser';
 
 export interface Visit {
-  /** The page's own floor: table inserted → the frame that shows it painted. */
-  floor: number;
+  /** Table inserted → the next frame painted (with whatever badges were drawn before it). */
+  frame: number;
   /** Table inserted → badges on the first (visible) rows. */
   visible: number;
   /** Table inserted → every row has a badge. */
@@ -19,6 +20,8 @@ export interface Visit {
   final: number;
   /** Table inserted → the background's answer arrived. */
   answer: number;
+  /** Table inserted → the frame after every row had its badge, painted. */
+  painted: number;
   /** The background's snapshot path, step by step (marks it leaves in the worker), when it leaves them. */
   background: Record<string, number>;
 }
@@ -26,6 +29,8 @@ export interface Visit {
 export interface PageSamples {
   first: Visit[];
   returns: Visit[];
+  /** The page's own floor, without Credit Lens: table inserted → the next frame painted. */
+  floor: number[];
 }
 
 const ROWS = 1000;
@@ -45,14 +50,20 @@ const MARKS = `(() => {
   const shown = t('demo:content-shown')[0];
   const after = (n, from) => t(n).find((x) => x >= from);
   const answer = after('credit-lens:report-received', shown);
+  const all = after('credit-lens:badges-rendered', shown);
   return {
-    floor: t('demo:content-rendered')[0] - shown,
+    frame: t('demo:content-rendered')[0] - shown,
     visible: after('credit-lens:badges-visible', shown) - shown,
-    all: after('credit-lens:badges-rendered', shown) - shown,
+    all: all - shown,
     final: after('credit-lens:badges-rendered', answer) - shown,
     answer: answer - shown,
+    painted: after('credit-lens:badges-painted', all) - shown,
   };
 })()`;
+const FLOOR_DONE = `performance.getEntriesByName('demo:content-rendered').length > 0`;
+const FLOOR = `(() => performance.getEntriesByName('demo:content-rendered')[0].startTime - performance.getEntriesByName('demo:content-shown')[0].startTime)()`;
+// The same page at an address that is no billing page: the content script does nothing there.
+const floorUrl = (kind: PageKind) => `${pageUrl(kind)}-without-credit-lens`;
 // The worker's marks of its last snapshot (entrypoints/background/handle-message.ts), as steps.
 const BACKGROUND = `(() => {
   const marks = performance.getEntriesByType('mark').filter((m) => m.name.startsWith('credit-lens:snapshot:'));
@@ -75,9 +86,21 @@ async function visit(page: Page, worker: Worker, kind: PageKind): Promise<Visit>
   return { ...marks, background };
 }
 
+async function floor(page: Page, kind: PageKind): Promise<number> {
+  await page.goto(floorUrl(kind));
+  await page.waitForFunction(FLOOR_DONE, null, { timeout: 60_000, polling: 50 });
+  return (await page.evaluate(FLOOR)) as number;
+}
+
 async function open(): Promise<{ browser: ExtensionBrowser; page: Page }> {
   const browser = await launchWithExtension();
-  await serveDemo(browser.context, generateAccount(ROWS, 5, { promoRate: 0, refundRate: 0 }), { pageSize: ROWS });
+  const account = generateAccount(ROWS, 5, { promoRate: 0, refundRate: 0 });
+  const options = { pageSize: ROWS };
+  await serveDemo(browser.context, account, options);
+  for (const kind of ['billing-history', 'credit-grants'] as const) {
+    const page = demoResponse(pageUrl(kind), account, options);
+    await browser.context.route(floorUrl(kind), (route) => route.fulfill({ status: 200, contentType: page.contentType, body: page.body }));
+  }
   return { browser, page: await browser.context.newPage() };
 }
 
@@ -92,9 +115,14 @@ export async function measurePage(kind: PageKind): Promise<PageSamples> {
   const { browser, page } = await open();
   await visit(page, browser.worker, kind);
   const returns: Visit[] = [];
-  for (let i = 0; i < RETURN_VISITS; i++) returns.push(await visit(page, browser.worker, kind));
+  const floors: number[] = [];
+  // Alternated, so both see the same moments of a busy machine.
+  for (let i = 0; i < RETURN_VISITS; i++) {
+    returns.push(await visit(page, browser.worker, kind));
+    floors.push(await floor(page, kind));
+  }
   await browser.close();
-  return { first, returns };
+  return { first, returns, floor: floors };
 }
 
 /** What the content script costs on a route that is not a billing page. */

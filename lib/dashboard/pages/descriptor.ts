@@ -44,6 +44,8 @@ export interface PagePart {
   used: string[];
   /** Every candidate locale that read all of the page's dates. */
   dateLocales: readonly string[];
+  /** The table the rows were read from, if any. */
+  table?: Element | null;
 }
 
 export interface PageDescriptor {
@@ -101,5 +103,6 @@ export function tablePart(root: Document | Element, read: TableRead<GrantRow> | 
     invoiceAnchors: rows === 'invoices' ? anchors : [],
     used: [...new Set(used)],
     dateLocales: read.fits,
+    table: read.element,
   };
 }

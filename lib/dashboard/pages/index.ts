@@ -67,6 +67,8 @@ export interface PageRead {
   used: string[];
   /** Every candidate locale that read all of the page's dates. */
   dateLocales: readonly string[];
+  /** The table the rows were read from (the content script watches it for changes), if any. */
+  table: Element | null;
 }
 
 export function readPage(doc: Document, page: PageKind, url: string, seenAt: string, options: ReadOptions = {}): Snapshot {
@@ -76,7 +78,7 @@ export function readPage(doc: Document, page: PageKind, url: string, seenAt: str
 export function readPageWithAnchors(doc: Document, page: PageKind, url: string, seenAt: string, options: ReadOptions = {}): PageRead {
   const base = { page, url, seenAt, grants: [], invoices: [], overview: null, usage: null };
   if (!doc.documentElement || !doc.body) {
-    return { snapshot: { ...base, organization: null, understood: false, warnings: ['The page is empty.'], locale: null }, grantAnchors: [], invoiceAnchors: [], used: [], dateLocales: [] };
+    return { snapshot: { ...base, organization: null, understood: false, warnings: ['The page is empty.'], locale: null }, grantAnchors: [], invoiceAnchors: [], used: [], dateLocales: [], table: null };
   }
   const part = PAGES[page].read(doc, options);
   // The organization is read in the same moment as the rows (organization.ts).
@@ -84,6 +86,7 @@ export function readPageWithAnchors(doc: Document, page: PageKind, url: string, 
   const snapshot: Snapshot = { ...base, organization: org.name, organizationId: org.id, organizationConflict: org.conflict, ...part.snapshot };
   if (page === 'credit-grants' && snapshot.understood) snapshot.tablePosition = readTablePosition(doc);
   let { grantAnchors, dateLocales } = part;
+  let table = part.table ?? null;
   if (page === 'usage') {
     // Grants used to sit on the usage page (/account/usage): take them when they are there.
     const grants = readGrants(doc, options);
@@ -91,10 +94,11 @@ export function readPageWithAnchors(doc: Document, page: PageKind, url: string, 
       Object.assign(snapshot, { grants: grants.snapshot.grants, understood: true, warnings: [...snapshot.warnings, ...grants.snapshot.warnings] });
       snapshot.locale ??= grants.snapshot.locale;
       grantAnchors = grants.grantAnchors;
+      table = grants.table ?? table;
       if (grants.dateLocales.length) dateLocales = grants.dateLocales;
     }
   }
-  return { snapshot, grantAnchors, invoiceAnchors: part.invoiceAnchors, used: part.used, dateLocales };
+  return { snapshot, grantAnchors, invoiceAnchors: part.invoiceAnchors, used: part.used, dateLocales, table };
 }
 
 /** The page's own address as the saved file records it, if it does. */
