@@ -8,7 +8,7 @@ import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { ask } from '../../components/ask';
 import { Panel, type PanelState } from '../../components/Panel';
 import { followSystemTheme } from '../../components/theme';
-import { browserLocales } from '../../lib/dashboard/dates';
+import { browserLocales, prepareDates } from '../../lib/dashboard/dates';
 import { pageOutline } from '../../lib/dashboard/outline';
 import { readPageWithAnchors, type PageKind, type PageRead } from '../../lib/dashboard/pages';
 import type { StorageProblem } from '../../lib/messages';
@@ -72,6 +72,7 @@ export async function startVisit(ctx: ContentScriptContext, kind: PageKind, url:
   let container: HTMLElement | null = null;
   // The site writes dates in the browser's locale: read them in its languages, in order.
   const dates = { locales: browserLocales(navigator.languages, Intl.DateTimeFormat().resolvedOptions().locale), strategy: 'first' as const };
+  prepareDates(dates);
 
   const actions = {
     toggle: () => {

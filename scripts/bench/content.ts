@@ -22,6 +22,8 @@ export interface Visit {
   answer: number;
   /** Table inserted → the frame after every row had its badge, painted. */
   painted: number;
+  /** Our read of the table (the reader in lib/dashboard): its duration. */
+  read: number;
   /** The background's snapshot path, step by step (marks it leaves in the worker), when it leaves them. */
   background: Record<string, number>;
 }
@@ -58,6 +60,7 @@ const MARKS = `(() => {
     final: after('credit-lens:badges-rendered', answer) - shown,
     answer: answer - shown,
     painted: after('credit-lens:badges-painted', all) - shown,
+    read: after('credit-lens:read-done', shown) - after('credit-lens:read-start', shown),
   };
 })()`;
 const FLOOR_DONE = `performance.getEntriesByName('demo:content-rendered').length > 0`;
