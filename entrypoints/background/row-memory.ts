@@ -97,3 +97,8 @@ export async function forgetRows(): Promise<void> {
   pages = [];
   await rowMemoryItem.removeValue().catch(() => undefined);
 }
+
+/** Forget what is kept in memory (tests of a restarted worker: storage.session remains). */
+export function forgetCachedRows(): void {
+  pages = null;
+}
