@@ -36,6 +36,8 @@ export interface DateReader {
   readonly locale: string | null;
   /** Every locale that read all of the page's dates (or, if none did, the most). */
   readonly fits: readonly string[];
+  /** Whether `fits` read every date (false: none did, they read the most). */
+  readonly complete: boolean;
   day(raw: string): DateResult;
   dateTime(raw: string): DateResult;
   monthDay(raw: string): { month: number; day: number } | null;
@@ -68,27 +70,29 @@ export function dateReader(texts: readonly DateText[], options: DateOptions = {}
   const unique = new Map<string, DateText>();
   for (const t of texts) if (!NOT_A_DATE.test(t.text.trim())) unique.set(`${t.time ? 't' : 'd'}${t.text}`, t);
   const samples = [...unique.values()];
-  if (!samples.length) return single(parsers[0]!, null);
+  if (!samples.length) return single(parsers[0]!, null, true);
 
   // Every locale that reads all of them (the first one, for 'first'), stopping at a locale's first miss.
   const readsAll = (p: LocaleDates) => samples.every((t) => read(p, t).ok);
   const firstFit = strategy === 'first' ? parsers.find(readsAll) : undefined;
   let fits = strategy === 'first' ? (firstFit ? [firstFit] : []) : parsers.filter(readsAll);
-  if (!fits.length) {
+  const complete = fits.length > 0;
+  if (!complete) {
     // None reads every date: those that read the most; the rest become warnings naming the row.
     const counts = parsers.map((p) => samples.filter((t) => read(p, t).ok).length);
     const best = Math.max(...counts);
-    if (best === 0) return single(parsers[0]!, null); // no date read: no locale to report
+    if (best === 0) return single(parsers[0]!, null, false); // no date read: no locale to report
     fits = parsers.filter((_, k) => counts[k] === best);
   }
-  if (strategy === 'first' || fits.length === 1) return single(fits[0]!, fits.map((p) => p.locale));
-  return agreeing(fits);
+  if (strategy === 'first' || fits.length === 1) return single(fits[0]!, fits.map((p) => p.locale), complete);
+  return agreeing(fits, complete);
 }
 
-function single(p: LocaleDates, fits: string[] | null): DateReader {
+function single(p: LocaleDates, fits: string[] | null, complete: boolean): DateReader {
   return {
     locale: fits ? p.locale : null,
     fits: fits ?? [],
+    complete,
     day: (raw) => p.day(raw),
     dateTime: (raw) => p.dateTime(raw),
     monthDay: (raw) => p.monthDay(raw),
@@ -96,7 +100,7 @@ function single(p: LocaleDates, fits: string[] | null): DateReader {
 }
 
 /** A reader over several locales: a value is read only when they all read it the same. */
-function agreeing(fits: LocaleDates[]): DateReader {
+function agreeing(fits: LocaleDates[], complete: boolean): DateReader {
   const both = (pick: (p: LocaleDates) => DateResult, raw: string): DateResult => {
     const results = fits.map(pick);
     const first = results[0]!;
@@ -112,6 +116,7 @@ function agreeing(fits: LocaleDates[]): DateReader {
   return {
     locale: fits[0]!.locale,
     fits: fits.map((p) => p.locale),
+    complete,
     day: (raw) => both((p) => p.day(raw), raw),
     dateTime: (raw) => both((p) => p.dateTime(raw), raw),
     monthDay: (raw) => {

@@ -65,8 +65,10 @@ export interface PageRead {
   invoiceAnchors: Element[];
   /** The accepted words the read relied on (`column:date:received`, `status:paid`, …). */
   used: string[];
-  /** Every candidate locale that read all of the page's dates. */
+  /** Every candidate locale that read all of the page's dates (or, when none did, the most). */
   dateLocales: readonly string[];
+  /** Whether the `dateLocales` read every date. */
+  datesComplete: boolean;
   /** The table the rows were read from (the content script watches it for changes), if any. */
   table: Element | null;
 }
@@ -78,7 +80,7 @@ export function readPage(doc: Document, page: PageKind, url: string, seenAt: str
 export function readPageWithAnchors(doc: Document, page: PageKind, url: string, seenAt: string, options: ReadOptions = {}): PageRead {
   const base = { page, url, seenAt, grants: [], invoices: [], overview: null, usage: null };
   if (!doc.documentElement || !doc.body) {
-    return { snapshot: { ...base, organization: null, understood: false, warnings: ['The page is empty.'], locale: null }, grantAnchors: [], invoiceAnchors: [], used: [], dateLocales: [], table: null };
+    return { snapshot: { ...base, organization: null, understood: false, warnings: ['The page is empty.'], locale: null }, grantAnchors: [], invoiceAnchors: [], used: [], dateLocales: [], datesComplete: true, table: null };
   }
   const part = PAGES[page].read(doc, options);
   // The organization is read in the same moment as the rows (organization.ts).
@@ -86,6 +88,7 @@ export function readPageWithAnchors(doc: Document, page: PageKind, url: string, 
   const snapshot: Snapshot = { ...base, organization: org.name, organizationId: org.id, organizationConflict: org.conflict, ...part.snapshot };
   if (page === 'credit-grants' && snapshot.understood) snapshot.tablePosition = readTablePosition(doc);
   let { grantAnchors, dateLocales } = part;
+  let datesComplete = part.datesComplete ?? true;
   let table = part.table ?? null;
   if (page === 'usage') {
     // Grants used to sit on the usage page (/account/usage): take them when they are there.
@@ -95,10 +98,13 @@ export function readPageWithAnchors(doc: Document, page: PageKind, url: string, 
       snapshot.locale ??= grants.snapshot.locale;
       grantAnchors = grants.grantAnchors;
       table = grants.table ?? table;
-      if (grants.dateLocales.length) dateLocales = grants.dateLocales;
+      if (grants.dateLocales.length) {
+        dateLocales = grants.dateLocales;
+        datesComplete = grants.datesComplete ?? true;
+      }
     }
   }
-  return { snapshot, grantAnchors, invoiceAnchors: part.invoiceAnchors, used: part.used, dateLocales, table };
+  return { snapshot, grantAnchors, invoiceAnchors: part.invoiceAnchors, used: part.used, dateLocales, datesComplete, table };
 }
 
 /** The page's own address as the saved file records it, if it does. */
@@ -142,14 +148,37 @@ export interface SavedPage {
  * is read again in the locales that read every page.
  */
 export function readSavedPages(pages: readonly SavedPage[], locale?: string): Snapshot[] {
-  const options: ReadOptions = locale ? { locales: [locale], strategy: 'first' } : {};
-  const reads = pages.map((p) => readPageWithAnchors(p.doc, p.kind, p.url, p.seenAt, options));
-  if (locale) return reads.map((r) => r.snapshot);
-  const sets = reads.map((r) => r.dateLocales).filter((s) => s.length > 0);
-  const common = sets.length ? sets.reduce((a, b) => a.filter((l) => b.includes(l))) : [];
+  const read = (p: SavedPage, options: ReadOptions) => readPageWithAnchors(p.doc, p.kind, p.url, p.seenAt, options);
+  if (locale) return pages.map((p) => read(p, { locales: [locale], strategy: 'first' }).snapshot);
+  // The locales every page's dates fit in (`common`), found without trying all 31 on each page:
+  // the first page with dates tries them all (a grants page first: its days are the quickest to
+  // try), each next one only those still in. A page none of those read in full is tried on all
+  // of them after all (its own best fits count then).
+  const order = pages.map((_, k) => k).sort((a, b) => Number(pages[b]!.kind === 'credit-grants') - Number(pages[a]!.kind === 'credit-grants'));
+  const reads: PageRead[] = [];
+  /** Read with all 31 locales (else with the candidates left then). */
+  const full: boolean[] = [];
+  let common: readonly string[] | null = null;
+  for (const k of order) {
+    full[k] = !common?.length;
+    let r: PageRead = full[k] ? read(pages[k]!, {}) : read(pages[k]!, { locales: common!, strategy: 'agree' });
+    if (!full[k] && !r.datesComplete) {
+      r = read(pages[k]!, {});
+      full[k] = true;
+    }
+    reads[k] = r;
+    const own: readonly string[] = r.dateLocales;
+    if (own.length) common = common ? common.filter((l) => own.includes(l)) : own;
+  }
+  const fits = common ?? [];
   return reads.map((r, k) => {
-    if (!common.length || r.dateLocales.length <= common.length) return r.snapshot;
     const p = pages[k]!;
-    return readPage(p.doc, p.kind, p.url, p.seenAt, { locales: common, strategy: 'agree' });
+    if (fits.length) {
+      // Every page in exactly the common locales (a read whose fits are those already was).
+      if (!r.dateLocales.length || r.dateLocales.length === fits.length) return r.snapshot;
+      return read(p, { locales: fits, strategy: 'agree' }).snapshot;
+    }
+    // The pages' dates fit no locale together: each page as all locales read it.
+    return full[k] ? r.snapshot : read(p, {}).snapshot;
   });
 }
