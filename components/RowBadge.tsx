@@ -126,6 +126,22 @@ function part(doc: Document, tag: string, className: string, text?: string): HTM
   return el;
 }
 
+// A token joined by a hyphen (an invoice number, 5E1F7A2C-0002) is one word: it never wraps.
+const JOINED = /\S*[\p{L}\p{N}]-[\p{L}\p{N}]\S*/gu;
+
+/** A line as text, its hyphen-joined tokens kept whole. */
+function line(doc: Document, tag: string, className: string, text: string): HTMLElement {
+  const el = part(doc, tag, className);
+  let at = 0;
+  for (const m of text.matchAll(JOINED)) {
+    if (m.index > at) el.append(text.slice(at, m.index));
+    el.append(part(doc, 'span', 'badge-whole', m[0]));
+    at = m.index + m[0].length;
+  }
+  if (at < text.length) el.append(text.slice(at));
+  return el;
+}
+
 /** A note drawn: plain DOM (a thousand rows draw in a few ms), scraped text set as text only. */
 export function badgeElement(note: Note, doc: Document = document): HTMLElement {
   const badge = part(doc, 'span', `badge badge-${note.tone}`);
@@ -134,8 +150,8 @@ export function badgeElement(note: Note, doc: Document = document): HTMLElement 
   const mark = part(doc, 'span', 'badge-mark', note.tone === 'bad' ? '!' : '◎');
   mark.setAttribute('aria-hidden', 'true');
   const text = part(doc, 'span', 'badge-text');
-  for (const line of note.lines) text.append(part(doc, 'span', 'badge-line', line));
-  if (note.alert) text.append(part(doc, 'strong', 'badge-line badge-alert', note.alert));
+  for (const l of note.lines) text.append(line(doc, 'span', 'badge-line', l));
+  if (note.alert) text.append(line(doc, 'strong', 'badge-line badge-alert', note.alert));
   if (note.link) {
     const a = part(doc, 'a', 'badge-link', note.link.text) as HTMLAnchorElement;
     a.href = note.link.href;

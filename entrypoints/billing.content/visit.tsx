@@ -174,21 +174,23 @@ export async function startVisit(ctx: ContentScriptContext, kind: PageKind, url:
       (answer) => {
         if (signal.aborted) return;
         mark('report-received');
-        if (!answer.ok) return update({ error: answer.error });
+        if (!answer.ok) return update({ ...ready(read), error: answer.error });
         known.learn(read.snapshot, keys, answer.rows);
         if (read === lastRead) {
           answered = true;
           drawBadges(read, answer.rows, true); // Rows first: they are what the person is looking at.
         }
-        updateLater({ problem: answer.problem, error: null });
+        // The panel says the page is read once it shows what this read made of it.
         ask('report', { organization: answer.organization, held: answer.heldId }).then(
-          (r) => r.ok && !signal.aborted && updateLater({ report: r.report }),
-          () => undefined,
+          (r) => !signal.aborted && updateLater({ ...ready(read), problem: answer.problem, error: null, ...(r.ok ? { report: r.report } : {}) }),
+          () => !signal.aborted && updateLater({ ...ready(read), problem: answer.problem, error: null }),
         );
       },
-      (error: unknown) => !signal.aborted && update({ error: `Could not reach the extension: ${String(error)}` }),
+      (error: unknown) => !signal.aborted && update({ ...ready(read), error: `Could not reach the extension: ${String(error)}` }),
     );
   };
+  /** The panel's state for a read that was answered (the last one read, when several were sent). */
+  const ready = (read: PageRead): Partial<PanelState> => (state.phase === 'unreadable' && !read.snapshot.understood ? {} : { phase: 'ready', snapshot: (lastRead ?? read).snapshot });
 
   let lastKey = '';
   // The organization and rows of the last read sent: an organization switch shows in the top bar
@@ -226,7 +228,6 @@ export async function startVisit(ctx: ContentScriptContext, kind: PageKind, url:
     const keys = rowKeys(s);
     drawBadges(result, known.notesFor(s, keys), false);
     send(result, keys);
-    updateLater({ phase: 'ready', snapshot: s });
   };
 
   const watch = observePage(read, { signal, debounceMs: REREAD_DEBOUNCE_MS });
