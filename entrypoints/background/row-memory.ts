@@ -11,6 +11,7 @@ import type { Snapshot } from '../../lib/dashboard/snapshot';
 import type { RowMemory } from '../../lib/messages';
 import type { Report } from '../../lib/report-schema';
 import { rowKeys, type RowNote, type RowNotes } from '../../lib/row-notes';
+export { rowNotes } from './row-notes';
 import { rowMemoryItem } from '../../lib/storage-items';
 
 /** Pages kept at most (one per organization and page kind, the most recent). */
@@ -48,12 +49,6 @@ async function loaded(): Promise<PageRows[]> {
 }
 
 const noteOf = (report: Report, ref: string): RowNote | null => (ref[0] === 'g' ? grantNote(report, ref.slice(1)) : invoiceNote(report, ref.slice(1)));
-
-/** The note of each row of `snapshot`, whose grants the merge named `grantIds`. */
-export function rowNotes(snapshot: Snapshot, grantIds: readonly string[], report: Report | null): RowNotes {
-  if (!report) return { grants: snapshot.grants.map(() => null), invoices: snapshot.invoices.map(() => null) };
-  return { grants: grantIds.map((id) => (id ? grantNote(report, id) : null)), invoices: snapshot.invoices.map((row) => invoiceNote(report, row.number)) };
-}
 
 /**
  * Keep what this read's rows were answered with, and bring the organization's other pages up to

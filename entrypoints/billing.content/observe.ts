@@ -4,9 +4,10 @@
 //
 // A visit watches the whole page until its table is read, and reads at once when the site adds
 // something (in the microtask after the site's own task, so badges join the table's first layout).
-// Then it watches only that table: rows added, removed or changed in it are read again after a
-// quiet moment, and the table leaving the page (a re-render, another organization) starts the
-// watch of the whole page again. Our own changes (badges) are made quietly, never read back.
+// Then it watches only what it read: that table, and the organization switcher. Changes in them
+// are read again after a quiet moment; one of them leaving the page (a re-render, another
+// organization) starts the watch of the whole page again. Our own changes (badges) are made
+// quietly, never read back.
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { pageKindOfUrl, type PageKind } from '../../lib/dashboard/pages';
 
@@ -33,8 +34,8 @@ export function observeRoutes(ctx: ContentScriptContext, visit: (kind: PageKind,
 export interface PageWatch {
   /** Change the page (draw badges) without the change being reported. */
   quietly(change: () => void): void;
-  /** Watch `table` from now on (the table just read), or the whole page again (null). */
-  focus(table: Element | null): void;
+  /** Watch these from now on (the table just read, the switcher), or the whole page again (empty). */
+  focus(targets: readonly Element[]): void;
 }
 
 export interface WatchOptions {
@@ -48,31 +49,32 @@ export interface WatchOptions {
  * after `debounceMs` of quiet for changes inside the watched table.
  */
 export function observePage(onChange: () => void, { signal, debounceMs }: WatchOptions): PageWatch {
-  let table: Element | null = null;
+  let targets: readonly Element[] = [];
   let timer: ReturnType<typeof setTimeout> | undefined;
   const later = (): void => {
     clearTimeout(timer);
     timer = setTimeout(() => !signal.aborted && onChange(), debounceMs);
   };
   const observer = new MutationObserver((records) => {
-    if (!table) return onChange();
-    if (!table.isConnected) {
-      table = null; // Re-rendered or replaced: find it again, at once.
+    if (!targets.length) return onChange();
+    if (!targets.every((t) => t.isConnected)) {
+      targets = []; // Re-rendered or replaced: find it again, at once.
       connect();
       return onChange();
     }
-    const inside = table;
-    if (records.some((r) => inside.contains(r.target))) later();
+    if (records.some((r) => targets.some((t) => t.contains(r.target)))) later();
   });
   function connect(): void {
     observer.disconnect();
-    if (!table) {
+    if (!targets.length) {
       observer.observe(document.body ?? document.documentElement, { childList: true, subtree: true, characterData: true });
       return;
     }
-    observer.observe(table, { childList: true, subtree: true, characterData: true });
-    // Only to notice the table leaving the page: its ancestors' own children.
-    for (let el = table.parentElement; el; el = el.parentElement) observer.observe(el, { childList: true });
+    for (const target of targets) {
+      observer.observe(target, { childList: true, subtree: true, characterData: true });
+      // Only to notice it leaving the page: its ancestors' own children.
+      for (let el = target.parentElement; el; el = el.parentElement) observer.observe(el, { childList: true });
+    }
   }
   connect();
   signal.addEventListener(
@@ -94,8 +96,8 @@ export function observePage(onChange: () => void, { signal, debounceMs }: WatchO
       }
     },
     focus(next) {
-      if (next === table || signal.aborted) return;
-      table = next;
+      if (signal.aborted || (next.length === targets.length && next.every((t, i) => t === targets[i]))) return;
+      targets = [...next];
       connect();
     },
   };

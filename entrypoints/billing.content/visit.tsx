@@ -209,8 +209,9 @@ export async function startVisit(ctx: ContentScriptContext, kind: PageKind, url:
     if (key === lastKey) return;
     lastKey = key;
     if (!s.understood) return; // Wait for the table; the timer below reports failure.
-    // From now on changes to this table are read after a quiet moment; the page without a table, likewise.
-    watch.focus(result.table ?? document.body);
+    // From now on changes to this table and the switcher are read after a quiet moment (a page
+    // without a table: any change of it).
+    watch.focus([result.table ?? document.body, ...result.organizationElements]);
     if (s.organizationConflict) {
       update({ problem: waiting(`The page is changing organization (${s.organizationConflict}): Credit Lens waits until it settles.`) });
       return; // Read again at the next change.

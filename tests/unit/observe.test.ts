@@ -36,7 +36,7 @@ describe('observePage', () => {
     document.querySelector('main')!.append(t);
     await settle();
     expect(onChange).toHaveBeenCalledTimes(1); // no timer: the table's first frame can have badges
-    watch.focus(t);
+    watch.focus([t]);
 
     document.body.append(document.createElement('aside')); // elsewhere on the page: not our business
     await settle(DEBOUNCE * 2);
@@ -50,13 +50,28 @@ describe('observePage', () => {
     expect(onChange).toHaveBeenCalledTimes(2); // both rows, one read
   });
 
+  it('also reads again when the organization switcher changes, outside the table', async () => {
+    const onChange = vi.fn();
+    const watch = observePage(onChange, { signal: visit.signal, debounceMs: DEBOUNCE });
+    const switcher = document.createElement('button');
+    switcher.textContent = 'Personal';
+    document.body.prepend(switcher);
+    const t = table(2);
+    document.querySelector('main')!.append(t);
+    await settle();
+    watch.focus([t, switcher]);
+    switcher.textContent = 'Acme Research'; // the top bar switches before the table does
+    await settle(DEBOUNCE);
+    expect(onChange).toHaveBeenCalledTimes(2);
+  });
+
   it('never reports what is changed quietly (our badges)', async () => {
     const onChange = vi.fn();
     const watch = observePage(onChange, { signal: visit.signal, debounceMs: DEBOUNCE });
     const t = table(2);
     document.querySelector('main')!.append(t);
     await settle();
-    watch.focus(t);
+    watch.focus([t]);
     watch.quietly(() => t.querySelector('td')!.append(document.createElement('credit-lens-badge')));
     await settle(DEBOUNCE * 2);
     expect(onChange).toHaveBeenCalledTimes(1);
@@ -69,7 +84,7 @@ describe('observePage', () => {
     const t = table(2);
     main.append(t);
     await settle();
-    watch.focus(t);
+    watch.focus([t]);
     t.replaceWith(table(2));
     await settle();
     expect(onChange).toHaveBeenCalledTimes(2);
@@ -85,7 +100,7 @@ describe('observePage', () => {
     const t = table(2);
     document.querySelector('main')!.append(t);
     await settle();
-    watch.focus(t);
+    watch.focus([t]);
     t.tBodies[0]!.insertRow();
     visit.abort();
     await settle(DEBOUNCE * 2);

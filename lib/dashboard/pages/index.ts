@@ -71,6 +71,8 @@ export interface PageRead {
   datesComplete: boolean;
   /** The table the rows were read from (the content script watches it for changes), if any. */
   table: Element | null;
+  /** The elements the organization was read from (watched for an organization switch). */
+  organizationElements: Element[];
 }
 
 export function readPage(doc: Document, page: PageKind, url: string, seenAt: string, options: ReadOptions = {}): Snapshot {
@@ -80,7 +82,7 @@ export function readPage(doc: Document, page: PageKind, url: string, seenAt: str
 export function readPageWithAnchors(doc: Document, page: PageKind, url: string, seenAt: string, options: ReadOptions = {}): PageRead {
   const base = { page, url, seenAt, grants: [], invoices: [], overview: null, usage: null };
   if (!doc.documentElement || !doc.body) {
-    return { snapshot: { ...base, organization: null, understood: false, warnings: ['The page is empty.'], locale: null }, grantAnchors: [], invoiceAnchors: [], used: [], dateLocales: [], datesComplete: true, table: null };
+    return { snapshot: { ...base, organization: null, understood: false, warnings: ['The page is empty.'], locale: null }, grantAnchors: [], invoiceAnchors: [], used: [], dateLocales: [], datesComplete: true, table: null, organizationElements: [] };
   }
   const part = PAGES[page].read(doc, options);
   // The organization is read in the same moment as the rows (organization.ts).
@@ -104,7 +106,7 @@ export function readPageWithAnchors(doc: Document, page: PageKind, url: string, 
       }
     }
   }
-  return { snapshot, grantAnchors, invoiceAnchors: part.invoiceAnchors, used: part.used, dateLocales, datesComplete, table };
+  return { snapshot, grantAnchors, invoiceAnchors: part.invoiceAnchors, used: part.used, dateLocales, datesComplete, table, organizationElements: org.elements };
 }
 
 /** The page's own address as the saved file records it, if it does. */
