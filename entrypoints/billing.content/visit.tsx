@@ -12,7 +12,7 @@ import { browserLocales, prepareDates } from '../../lib/dashboard/dates';
 import { pageOutline } from '../../lib/dashboard/outline';
 import { readPageWithAnchors, type PageKind, type PageRead } from '../../lib/dashboard/pages';
 import type { StorageProblem } from '../../lib/messages';
-import { rowKeys, type RowKeys, type RowNotes } from '../../lib/row-notes';
+import { rowKeys, type RowKeys, type RowNote, type RowNotes } from '../../lib/row-notes';
 import { wallClockNow } from '../../lib/wall-clock';
 import { RowBadges } from './badges';
 import { KnownNotes } from './known-notes';
@@ -137,35 +137,45 @@ export async function startVisit(ctx: ContentScriptContext, kind: PageKind, url:
     () => undefined,
   );
 
-  let drawing = 0;
+  /** Rows still to draw once the frame is on screen: the latest notes for them. */
+  let rest: { cells: Element[]; notes: (RowNote | null)[]; from: number; final: boolean } | null = null;
   /**
    * Draw each row's note (`final`: the background's answer; a row it gives no note has none).
    * The first rows are drawn at once, in the table's first frame; the rest once that frame is on
-   * screen: a thousand badges laid out with the table would hold its first frame back by as long
-   * as the table itself takes.
+   * screen (a thousand badges laid out with the table would hold its first frame back by as long
+   * as the table itself takes). Notes that come meanwhile (the answer) replace those waiting.
    */
   function drawBadges(read: PageRead, notes: RowNotes, final: boolean): void {
     const cells = [...read.grantAnchors, ...read.invoiceAnchors];
     const all = [...notes.grants, ...notes.invoices];
     const first = Math.min(FIRST_ROWS, cells.length);
-    const shown = (to: number) => final || all.slice(0, to).every((n) => n !== null);
-    const draw = (from: number, to: number) =>
+    const draw = (from: number, to: number, of: (RowNote | null)[]) =>
       watch.quietly(() => {
-        for (let i = from; i < to; i++) badges.draw(cells[i]!, all[i] ?? null);
+        for (let i = from; i < to; i++) badges.draw(cells[i]!, of[i] ?? null);
       });
-    const done = () => {
-      if (!shown(cells.length)) return;
+    // Every row has its badge (after the answer: every row it gave a note).
+    const done = (of: (RowNote | null)[], answered: boolean) => {
+      if (!answered && !of.every((n) => n !== null)) return;
       mark('badges-rendered');
       afterPaint(() => mark('badges-painted'));
     };
-    const turn = ++drawing;
-    draw(0, first);
-    if (shown(first)) mark('badges-visible');
-    if (first === cells.length) return done();
+    draw(0, first, all);
+    if (final || all.slice(0, first).every((n) => n !== null)) mark('badges-visible');
+    if (first === cells.length) {
+      rest = null;
+      return done(all, final);
+    }
+    const waiting = rest !== null;
+    rest = { cells, notes: all, from: first, final };
+    if (waiting) return; // the frame to come draws these instead
     afterPaint(() => {
-      if (turn !== drawing || signal.aborted) return; // newer notes were drawn meanwhile
-      draw(first, cells.length);
-      done();
+      const r = rest;
+      rest = null;
+      if (!r || signal.aborted) return;
+      watch.quietly(() => {
+        for (let i = r.from; i < r.cells.length; i++) badges.draw(r.cells[i]!, r.notes[i] ?? null);
+      });
+      done(r.notes, r.final);
     });
   }
 

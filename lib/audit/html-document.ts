@@ -136,7 +136,8 @@ export class LightElement extends LightNode {
   }
   closest(selector: string): LightElement | null {
     const test = simple(selector);
-    for (let el: LightElement | null = this; el; el = el.parentElement) if (test ? test(el) : el.matches(selector)) return el;
+    if (test ? test(this) : this.matches(selector)) return this;
+    for (let el = this.parentElement; el; el = el.parentElement) if (test ? test(el) : el.matches(selector)) return el;
     return null;
   }
   contains(other: LightNode | null): boolean {
