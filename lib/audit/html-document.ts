@@ -40,6 +40,13 @@ export class LightElement extends LightNode {
   readonly children: LightElement[] = [];
   /** Position among the parent's element children, for sibling steps. */
   index = 0;
+  /**
+   * Every element of the parsed page in document order, and this one's place in it: its
+   * descendants are the ones up to `end`, so a query walks a range instead of recursing.
+   */
+  all: LightElement[] | null = null;
+  order = 0;
+  end = 0;
   constructor(
     readonly localName: string,
     readonly attributes: Record<string, string>,
@@ -103,7 +110,9 @@ export class LightElement extends LightNode {
     const test = simple(selector);
     if (!test) return selectAll(query(selector), this.childNodes, OPTIONS);
     const out: LightElement[] = [];
-    collect(this, test, out);
+    const all = this.all;
+    if (!all) collect(this, test, out);
+    else for (let i = this.order + 1; i < this.end; i++) if (test(all[i]!)) out.push(all[i]!);
     return out;
   }
   querySelector(selector: string): LightElement | null {
@@ -240,6 +249,19 @@ function compileSimple(selector: string): Test | null {
   };
 }
 
+/** Put every element under `root` (and itself) in document order, with its range (see LightElement.all). */
+function numberElements(root: LightElement): void {
+  const all: LightElement[] = [];
+  const visit = (el: LightElement): void => {
+    el.all = all;
+    el.order = all.length;
+    all.push(el);
+    for (const c of el.children) visit(c);
+    el.end = all.length;
+  };
+  visit(root);
+}
+
 /** Every element under `root` that passes `test`, in document order. */
 function collect(root: LightElement, test: Test, out: LightElement[]): void {
   const children = root.children;
@@ -286,7 +308,7 @@ export function parseHtmlDocument(html: string): Document {
           stack.push(tbody);
           parent = tbody;
         }
-        const el = new LightElement(name, { ...attribs });
+        const el = new LightElement(name, attribs); // htmlparser2 gives each tag an object of its own
         parent.append(el);
         stack.push(el);
       },
@@ -311,5 +333,6 @@ export function parseHtmlDocument(html: string): Document {
   );
   parser.write(html);
   parser.end();
+  numberElements(doc.documentElement);
   return doc as unknown as Document;
 }
