@@ -36,7 +36,7 @@ export interface PageSamples {
 }
 
 const ROWS = 1000;
-export const FIRST_VISITS = 5;
+export const FIRST_VISITS = 7;
 export const RETURN_VISITS = 7;
 
 // Strings, not functions: tsx's __name helper does not exist in the page.
