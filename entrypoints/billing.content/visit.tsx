@@ -8,9 +8,10 @@ import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { ask } from '../../components/ask';
 import { Panel, type PanelState } from '../../components/Panel';
 import { followSystemTheme } from '../../components/theme';
-import { browserLocales, prepareDates } from '../../lib/dashboard/dates';
+import { browserLocales } from '../../lib/dashboard/dates';
 import { pageOutline } from '../../lib/dashboard/outline';
 import { readPageWithAnchors, type PageKind, type PageRead } from '../../lib/dashboard/pages';
+import { warmUpReader } from '../../lib/dashboard/warm-up';
 import type { StorageProblem } from '../../lib/messages';
 import { rowKeys, type RowKeys, type RowNote, type RowNotes } from '../../lib/row-notes';
 import { wallClockNow } from '../../lib/wall-clock';
@@ -72,7 +73,6 @@ export async function startVisit(ctx: ContentScriptContext, kind: PageKind, url:
   let container: HTMLElement | null = null;
   // The site writes dates in the browser's locale: read them in its languages, in order.
   const dates = { locales: browserLocales(navigator.languages, Intl.DateTimeFormat().resolvedOptions().locale), strategy: 'first' as const };
-  prepareDates(dates);
 
   const actions = {
     toggle: () => {
@@ -241,6 +241,8 @@ export async function startVisit(ctx: ContentScriptContext, kind: PageKind, url:
     send(result, keys);
   };
 
+  // While the site loads its table: the first read of it will not be a cold one.
+  warmUpReader(document, kind, dates);
   const watch = observePage(read, { signal, debounceMs: REREAD_DEBOUNCE_MS });
   const giveUp = setTimeout(() => {
     if (state.phase !== 'reading' || signal.aborted) return;

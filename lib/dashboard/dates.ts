@@ -48,15 +48,6 @@ export function browserLocales(languages: readonly string[], intlDefault?: strin
   return [...new Set([...languages, ...(intlDefault ? [intlDefault] : []), 'en-US'].filter(Boolean))];
 }
 
-/**
- * Build ahead what reading dates in the first candidate locale needs: the content script does it
- * while the site is still loading its table, not in the table's first frame.
- */
-export function prepareDates(options: DateOptions): void {
-  const first = options.locales?.[0];
-  if (first) localeDates(first)?.prepare();
-}
-
 const read = (p: LocaleDates, t: DateText) => (t.time ? p.dateTime(t.text) : p.day(t.text));
 
 // Cells that say "no date" rather than a date in some form.

@@ -14,8 +14,6 @@ export interface LocaleDates {
   dateTime(raw: string): DateResult;
   /** A day shown without its year ("Nov 1" in "Nov 1 – Nov 30, 2026"): month and day, or null. */
   monthDay(raw: string): { month: number; day: number } | null;
-  /** Build now what reading the site's own forms needs (a browser does it while the page loads). */
-  prepare(): void;
 }
 
 type Field = 'year' | 'month' | 'day' | 'hour' | 'minute' | 'second' | 'dayPeriod' | 'joiner';
@@ -175,11 +173,6 @@ class IntlDates implements LocaleDates {
       built.push(this.build(optionsOf(kind, t)));
     }
     return built[tier]!;
-  }
-
-  prepare(): void {
-    this.tier('day', 0);
-    this.tier('time', 0);
   }
 
   private formatter(options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
