@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { SettingsChangeSchema, type Settings } from './analysis/settings';
 import { PAGE_KINDS, type PageKind } from './dashboard/pages/kinds';
 import type { Report } from './report-schema';
+import type { RowNote, RowNotes } from './row-notes';
 import { SnapshotSchema } from './snapshot-schema';
 import type { ImportPreview } from './ledger/transfer';
 
@@ -16,7 +17,12 @@ const id = z.string().min(1).max(400);
 export const IMPORT_TEXT_MAX = 11 * 1024 * 1024;
 
 export const MessageSchema = z.discriminatedUnion('type', [
+  /** A page read: answered with a note per row (the report follows on 'report'). */
   z.object({ type: z.literal('snapshot'), snapshot: SnapshotSchema }),
+  /** At the start of a visit, before its table arrives: what its rows were last answered with. */
+  z.object({ type: z.literal('rows'), page: z.enum(PAGE_KINDS) }),
+  /** The report a snapshot's answer was made from: of an organization, or of a held read. */
+  z.object({ type: z.literal('report'), organization: orgKey.nullable(), held: id.nullable() }),
   /** The popup's and panel's view: one organization's report (default: the current one; with `attention`, the one that needs it). */
   z.object({ type: z.literal('status'), organization: orgKey.optional(), attention: z.boolean().optional() }),
   z.object({ type: z.literal('export') }),
@@ -115,8 +121,28 @@ export interface Status {
 export type Failure = { ok: false; error: string };
 export type Done = { ok: true } | Failure;
 export type SnapshotAnswer =
-  | { ok: true; report: Report | null; problem: StorageProblem | null; grantIds: string[]; organization: string | null; held: string | null }
+  | {
+      ok: true;
+      /** A note per row of the snapshot, in its order. */
+      rows: RowNotes;
+      problem: StorageProblem | null;
+      grantIds: string[];
+      /** The organization the read joined, or null when it was held. */
+      organization: string | null;
+      /** Why it was held, and its held entry (for 'report'). */
+      held: string | null;
+      heldId: string | null;
+    }
   | Failure;
+/** The notes last answered for a page's rows in one organization, by row key (lib/row-notes.ts). */
+export interface RowMemory {
+  organization: string | null;
+  orgIds: string[];
+  keys: string[];
+  notes: (RowNote | null)[];
+}
+export type RowsAnswer = { ok: true; memory: RowMemory[]; read: PageKind[] } | Failure;
+export type ReportAnswer = { ok: true; report: Report | null } | Failure;
 export type StatusAnswer = Status | Failure;
 export type ExportAnswer = { ok: true; text: string; filename: string } | Failure;
 export type ImportPreviewAnswer = { ok: true; token: string; preview: ImportPreview; summary: string } | Failure;
@@ -127,6 +153,8 @@ export type PanelAnswer = { ok: true; collapsed: boolean } | Failure;
 /** Message type → its answer: the one place both sides read their types from. */
 export interface ProtocolMap {
   snapshot: SnapshotAnswer;
+  rows: RowsAnswer;
+  report: ReportAnswer;
   status: StatusAnswer;
   export: ExportAnswer;
   'export-damaged': ExportAnswer;

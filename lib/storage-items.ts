@@ -13,6 +13,8 @@ export const settingsItem = storage.defineItem<unknown>('local:settings');
 export const currentOrganizationItem = storage.defineItem<string | null>('local:currentOrganization', { fallback: null });
 /** The injected panel collapsed or open. */
 export const panelCollapsedItem = storage.defineItem<boolean>('local:panelCollapsed', { fallback: false });
+/** The notes last answered for each page's rows (entrypoints/background/row-memory.ts): this session only. */
+export const rowMemoryItem = storage.defineItem<unknown>('session:rowNotes', { fallback: null });
 /** A problem with the stored ledger, shown until dismissed. */
 export const problemItem = storage.defineItem<StorageProblem | null>('local:ledgerProblem', { fallback: null });
 

@@ -30,13 +30,31 @@ export function wallMinutes(at: string): number {
   return days * 1440 + Number(m[4] ?? 0) * 60 + Number(m[5] ?? 0) + Number(m[6] ?? 0) / 60;
 }
 
-export function addDaysToDay(day: string, days: number): string {
-  const t = Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10)) + days);
-  return new Date(t).toISOString().slice(0, 10);
+/**
+ * Day arithmetic is asked of the same few hundred days again and again (a ledger of thousands of
+ * rows): each answer is kept, bounded.
+ */
+export function remembered<A extends (string | number)[]>(compute: (...args: A) => string): (...args: A) => string {
+  const answers = new Map<string, string>();
+  return (...args) => {
+    const key = args.join('|');
+    let answer = answers.get(key);
+    if (answer === undefined) {
+      if (answers.size > 50_000) answers.clear();
+      answer = compute(...args);
+      answers.set(key, answer);
+    }
+    return answer;
+  };
 }
 
+export const addDaysToDay = remembered((day: string, days: number): string => {
+  const t = Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10)) + days);
+  return new Date(t).toISOString().slice(0, 10);
+});
+
 /** The last day of the month after the one `day` falls in (the grant → purchase window). */
-export function endOfNextMonth(day: string): string {
+export const endOfNextMonth = remembered((day: string): string => {
   const t = Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) + 1, 0);
   return new Date(t).toISOString().slice(0, 10);
-}
+});

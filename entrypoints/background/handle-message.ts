@@ -1,7 +1,8 @@
 // The background worker's one entry for messages: validate (lib/messages.ts), then act on the
 // ledger. Each handler is typed by the protocol map, so what it answers is what senders expect.
-import { buildReport } from '../../lib/analysis/report';
-import type { PageKind } from '../../lib/dashboard/pages/kinds';
+import { buildReport, pagesRead } from '../../lib/analysis/report';
+import type { Settings } from '../../lib/analysis/settings';
+import { PAGE_KINDS, type PageKind } from '../../lib/dashboard/pages/kinds';
 import { PAGE_TITLES } from '../../lib/dashboard/pages';
 import { applyChange, type Change } from '../../lib/ledger/journal';
 import { mergeSnapshotPlaced } from '../../lib/ledger/merge';
@@ -15,9 +16,9 @@ import { wallClockNow } from '../../lib/wall-clock';
 import { clearJournal, currentIndex, historyWrites, forgettable, undoable, withoutChange, withoutReads, type ChangeMeta } from './journal-store';
 import { commit, continueRecovery, damagedCopyText, deleteAll, dismissProblem, hasDamagedCopy, readLedger, readProblem, readState, serialized } from './ledger-store';
 import { pendingImports } from './pending-imports';
+import { forgetRows, recallRows, rememberRows, rowNotes } from './row-memory';
 import { readCurrentOrg, readSettings, updateSettings, writeCurrentOrg } from './settings-store';
 import { flaggedCount } from '../../lib/exports/flagged';
-import type { Settings } from '../../lib/analysis/settings';
 import { showToolbarCount } from './toolbar-badge';
 
 const today = () => wallClockNow().slice(0, 10);
@@ -35,6 +36,22 @@ async function reportOf(org: OrgLedger | undefined): Promise<Report | null> {
   const report = buildReport(org, { today: today(), settings });
   reports.set(org, { key, report });
   return report;
+}
+
+/** What the last read was answered from, until anything else changes the ledger or the settings. */
+let lastAnswer: { organization: string | null; held: string | null; report: Report | null } | null = null;
+
+/** Anything but a page read changed the ledger or the settings: what was answered before may be wrong now. */
+async function changedOtherwise(): Promise<void> {
+  lastAnswer = null;
+  await forgetRows();
+}
+
+/** A mark the bench reads (scripts/bench/content.ts): the snapshot path, step by step. */
+function mark(step: string): void {
+  const name = `credit-lens:snapshot:${step}`;
+  if (step === 'received') for (const m of performance.getEntriesByType('mark')) if (m.name.startsWith('credit-lens:snapshot:')) performance.clearMarks(m.name);
+  performance.mark(name);
 }
 
 /** Every organization with its one count: the charges a critical alert proves (lib/exports/flagged.ts). */
@@ -75,6 +92,7 @@ const pageTitle = (source: string) => (source === 'ledger' ? 'An imported file' 
 /** Save a change with its undo entry; the toolbar badge follows. */
 async function save(before: Ledger, change: Change, meta: ChangeMeta): Promise<Ledger> {
   const ledger = applyChange(before, change);
+  await changedOtherwise();
   await commit(ledger, { before, change, meta });
   await refreshToolbarBadge(ledger);
   return ledger;
@@ -87,29 +105,57 @@ type Handlers = { [K in MessageType]: (message: Extract<Message, { type: K }>) =
 
 const handlers: Handlers = {
   snapshot: (message) =>
-    // Answer as soon as the report is ready; the write stays queued in order behind it, and
-    // the next message reads the ledger from memory (ledger-store.ts).
+    // Answer as soon as each row's note is ready; the report follows on 'report', and the write
+    // stays queued in order behind the answer (the next message reads the ledger from memory).
     new Promise((answer) => {
       void serialized(async () => {
         const state = await readState();
         // The page's times are the browser's wall clock: keep which offset from UTC it had.
         const snapshot = { ...message.snapshot, utcOffsetMinutes: message.snapshot.utcOffsetMinutes ?? -new Date().getTimezoneOffset() };
         const merged = mergeSnapshotPlaced(state.ledger, snapshot);
+        mark('merged');
         const { ledger, placement } = merged;
         const key = placement.kind === 'org' ? placement.key : null;
         const held = merged.heldId ? ledger.held.find((h) => h.id === merged.heldId) : undefined;
-        const report = await reportOf(key !== null ? ledger.organizations[key] : held?.org);
+        const org = key !== null ? ledger.organizations[key] : held?.org;
+        const report = await reportOf(org);
+        mark('analysed');
+        const rows = rowNotes(snapshot, merged.grantIds, report);
+        mark('notes');
         let problem = await readProblem();
         if (state.readOnly) problem = { message: state.readOnly, backupKey: '', at: wallClockNow() };
         else if (held) problem = { message: `${held.reason} It is kept aside, counted nowhere, until you assign it to an organization: open Credit Lens from the toolbar.`, backupKey: '', at: wallClockNow() };
-        answer({ ok: true, report, problem, grantIds: merged.grantIds, organization: key, held: held?.reason ?? null });
+        lastAnswer = { organization: key, held: held?.id ?? null, report };
+        answer({ ok: true, rows, problem, grantIds: merged.grantIds, organization: key, held: held?.reason ?? null, heldId: held?.id ?? null });
+        mark('answered');
         if (state.readOnly) return;
         const page = snapshot.page;
         await commit(ledger, { before: state.ledger, change: { add: merged.change, removeHeld: [] }, meta: { kind: 'read', label: `What ${PAGE_TITLES[page]} read`, org: key, page } });
+        mark('stored');
+        if (key !== null && org && report) await rememberRows({ key, organization: org.organization, orgIds: org.orgIds }, snapshot, merged.grantIds, rows, report, today());
+        mark('remembered');
         if (key !== null) await writeCurrentOrg(key);
         await refreshToolbarBadge(ledger);
+        mark('done');
       }).catch((error: unknown) => answer({ ok: false, error: `Could not save what this page showed: ${failed(error).error}` }));
     }),
+
+  rows: async (message) => {
+    const { ledger } = await readState();
+    const orgs = [...Object.values(ledger.organizations), ...ledger.held.map((h) => h.org)];
+    const read = PAGE_KINDS.filter((k) => orgs.some((o) => pagesRead(o).includes(k)));
+    return { ok: true, memory: await recallRows(message.page, today()), read };
+  },
+
+  report: async (message) => {
+    const answered = lastAnswer;
+    if (answered && answered.organization === message.organization && answered.held === message.held) return { ok: true, report: answered.report };
+    return serialized(async () => {
+      const { ledger } = await readState();
+      const org = message.held !== null ? ledger.held.find((h) => h.id === message.held)?.org : getOrg(ledger, message.organization);
+      return { ok: true as const, report: await reportOf(org) };
+    });
+  },
 
   status: (message) =>
     serialized(async (): Promise<Status> => {
@@ -192,6 +238,7 @@ const handlers: Handlers = {
 
   delete: (message) =>
     serialized(async () => {
+      await changedOtherwise();
       if (message.organization === undefined) {
         await deleteAll();
         await refreshToolbarBadge(emptyLedger());
@@ -209,6 +256,7 @@ const handlers: Handlers = {
 
   settings: (message) =>
     serialized(async () => {
+      if (message.settings) await changedOtherwise();
       const settings = message.settings ? await updateSettings(message.settings) : await readSettings();
       await refreshToolbarBadge(await readLedger());
       return { ok: true as const, settings };
@@ -216,6 +264,7 @@ const handlers: Handlers = {
 
   'clear-charge': (message) =>
     serialized(async () => {
+      await changedOtherwise();
       const cleared = new Set((await readSettings()).clearedCharges);
       if (message.cleared) cleared.add(message.invoice);
       else cleared.delete(message.invoice);
@@ -275,6 +324,7 @@ const handlers: Handlers = {
       if (getOrg(rebuilt.ledger, message.organization)?.pages[message.page]) {
         return { ok: false as const, error: `${PAGE_TITLES[message.page]} was also read before ${before ? before.baseAt.replace('T', ' ') : 'the undo history began'}, which cannot be forgotten on its own any more: delete "${name}" in the options page instead, then read its pages again.` };
       }
+      await changedOtherwise();
       await commit(rebuilt.ledger, { writes: historyWrites(before, rebuilt.index) });
       await refreshToolbarBadge(rebuilt.ledger);
       return { ok: true as const };
@@ -285,6 +335,7 @@ const handlers: Handlers = {
       const before = await currentIndex();
       const rebuilt = await withoutChange(message.id);
       if ('error' in rebuilt) return { ok: false as const, error: rebuilt.error };
+      await changedOtherwise();
       await commit(rebuilt.ledger, { writes: historyWrites(before, rebuilt.index) });
       await refreshToolbarBadge(rebuilt.ledger);
       return { ok: true as const };
@@ -297,13 +348,17 @@ const handlers: Handlers = {
 
   'recovery-continue': () =>
     serialized(async () => {
+      await changedOtherwise();
       await continueRecovery();
       return { ok: true as const };
     }).catch(failed),
 };
 
 export async function handleMessage(raw: unknown): Promise<unknown> {
+  const isSnapshot = typeof raw === 'object' && raw !== null && (raw as { type?: unknown }).type === 'snapshot';
+  if (isSnapshot) mark('received');
   const parsed = MessageSchema.safeParse(raw);
+  if (isSnapshot) mark('parsed');
   if (!parsed.success) {
     return { ok: false, error: `Message rejected: ${parsed.error.issues[0]?.message ?? 'invalid'}` };
   }

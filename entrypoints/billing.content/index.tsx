@@ -1,5 +1,5 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { pageKindOfUrl } from '../../lib/dashboard/pages';
+import { observeRoutes } from './observe';
 import { startVisit } from './visit';
 import './style.css';
 
@@ -8,23 +8,8 @@ export default defineContentScript({
   cssInjectionMode: 'ui',
   main(ctx) {
     performance.mark('credit-lens:main-start');
-    // One visit per billing route; everything a visit sets up hangs off its AbortController.
-    let visit: AbortController | null = null;
-    let visitedUrl = '';
-    const onRoute = (href: string): void => {
-      if (href === visitedUrl) return;
-      visitedUrl = href;
-      visit?.abort();
-      visit = null;
-      const kind = pageKindOfUrl(href);
-      if (!kind) return; // Not a billing page: route detection is all we do here.
-      visit = new AbortController();
-      void startVisit(ctx, kind, href, visit.signal);
-    };
-    // WXT's event carries the new URL: with the Navigation API it fires before location changes.
-    ctx.addEventListener(window, 'wxt:locationchange', (event) => onRoute(event.newUrl.href));
-    ctx.onInvalidated(() => visit?.abort());
-    onRoute(location.href);
+    // One visit per billing route; everything a visit sets up hangs off its signal.
+    observeRoutes(ctx, (kind, url, signal) => void startVisit(ctx, kind, url, signal));
     performance.mark('credit-lens:route-checked');
   },
 });

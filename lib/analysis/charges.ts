@@ -20,7 +20,7 @@ export const ROUNDING_CENTS = 1;
 const MIN_NEGATIVE_ALLOWANCE = 500;
 
 /** Did this row take money from the customer (in the account's currency)? */
-export function isCharge(inv: InvoiceView, accountCurrency: string): boolean {
+export function isCharge(inv: Pick<InvoiceView, 'status' | 'totalCents' | 'currency'>, accountCurrency: string): boolean {
   return MONEY_TAKEN.has(inv.status) && inv.totalCents > 0 && inv.currency === accountCurrency;
 }
 

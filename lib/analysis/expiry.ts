@@ -3,21 +3,22 @@
 // Nov 1 next year" and as the end of that month): so between 11 and 13 months after the day it
 // was paid, to the end of that month. Promotional credit shows other expiries (often 3 months):
 // a grant whose expiry fits no purchase on or after its date took no invoice.
+import { remembered } from '../wall-clock';
 
 /** The same day `months` later (clamped to the month's end), YYYY-MM-DD, by calendar arithmetic. */
-export function addMonthsToDay(day: string, months: number): string {
+export const addMonthsToDay = remembered((day: string, months: number): string => {
   const y = Number(day.slice(0, 4));
   const m = Number(day.slice(5, 7)) - 1 + months;
   const last = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
   const d = Math.min(Number(day.slice(8, 10)), last);
   return new Date(Date.UTC(y, m, d)).toISOString().slice(0, 10);
-}
+});
 
-function endOfMonthAfter(day: string, months: number): string {
+const endOfMonthAfter = remembered((day: string, months: number): string => {
   const y = Number(day.slice(0, 4));
   const m = Number(day.slice(5, 7)) - 1 + months;
   return new Date(Date.UTC(y, m + 1, 0)).toISOString().slice(0, 10);
-}
+});
 
 /** Could a grant expiring on `expiresOn` have been bought on `paidDay`? (Unknown expiry: yes.) */
 export function expiryFitsPurchase(expiresOn: string | null, paidDay: string): boolean {

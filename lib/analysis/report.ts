@@ -45,7 +45,7 @@ function mostCommon(values: readonly string[]): string | null {
 }
 
 /** The pages whose data the ledger holds. */
-function pagesRead(org: OrgLedger): PageKind[] {
+export function pagesRead(org: OrgLedger): PageKind[] {
   return PAGE_KINDS.filter((k) => {
     if (org.pages[k]?.understood) return true;
     if (k === 'credit-grants') return org.grants.length > 0;

@@ -40,6 +40,13 @@ export class LightElement extends LightNode {
   readonly children: LightElement[] = [];
   /** Position among the parent's element children, for sibling steps. */
   index = 0;
+  /**
+   * Every element of the parsed page in document order, and this one's place in it: its
+   * descendants are the ones up to `end`, so a query walks a range instead of recursing.
+   */
+  all: LightElement[] | null = null;
+  order = 0;
+  end = 0;
   constructor(
     readonly localName: string,
     readonly attributes: Record<string, string>,
@@ -100,10 +107,26 @@ export class LightElement extends LightNode {
     if (child instanceof LightElement) child.index = this.children.push(child) - 1;
   }
   querySelectorAll(selector: string): LightElement[] {
-    return selectAll(query(selector), this.childNodes, OPTIONS);
+    const test = simple(selector);
+    if (!test) return selectAll(query(selector), this.childNodes, OPTIONS);
+    const out: LightElement[] = [];
+    const all = this.all;
+    if (!all) collect(this, test, out);
+    else for (let i = this.order + 1; i < this.end; i++) if (test(all[i]!)) out.push(all[i]!);
+    return out;
   }
   querySelector(selector: string): LightElement | null {
-    return selectOne(query(selector), this.childNodes, OPTIONS);
+    const test = simple(selector);
+    if (!test) return selectOne(query(selector), this.childNodes, OPTIONS);
+    const find = (el: LightElement): LightElement | null => {
+      for (const c of el.children) {
+        if (test(c)) return c;
+        const inner = find(c);
+        if (inner) return inner;
+      }
+      return null;
+    };
+    return find(this);
   }
   getElementsByTagName(name: string): LightElement[] {
     const wanted = name.toLowerCase();
@@ -118,11 +141,13 @@ export class LightElement extends LightNode {
     return out;
   }
   matches(selector: string): boolean {
-    return is(this, query(selector), OPTIONS);
+    return simple(selector)?.(this) ?? is(this, query(selector), OPTIONS);
   }
   closest(selector: string): LightElement | null {
-    if (this.matches(selector)) return this;
-    return this.parentElement?.closest(selector) ?? null;
+    const test = simple(selector);
+    if (test ? test(this) : this.matches(selector)) return this;
+    for (let el = this.parentElement; el; el = el.parentElement) if (test ? test(el) : el.matches(selector)) return el;
+    return null;
   }
   contains(other: LightNode | null): boolean {
     for (let n = other; n; n = n.parentNode) if (n === this) return true;
@@ -146,10 +171,14 @@ class LightDocument {
     return null;
   }
   querySelectorAll(selector: string): LightElement[] {
-    return selectAll(query(selector), [this.documentElement], OPTIONS);
+    const test = simple(selector);
+    if (!test) return selectAll(query(selector), [this.documentElement], OPTIONS);
+    return [this.documentElement].filter(test).concat(this.documentElement.querySelectorAll(selector));
   }
   querySelector(selector: string): LightElement | null {
-    return selectOne(query(selector), [this.documentElement], OPTIONS);
+    const test = simple(selector);
+    if (!test) return selectOne(query(selector), [this.documentElement], OPTIONS);
+    return test(this.documentElement) ? this.documentElement : this.documentElement.querySelector(selector);
   }
   getElementsByTagName(name: string): LightElement[] {
     const all = this.documentElement.getElementsByTagName(name);
@@ -176,6 +205,72 @@ const adapter: NonNullable<Options<LightNode, LightElement>['adapter']> = {
   },
 };
 const OPTIONS: Options<LightNode, LightElement> = { adapter, xmlMode: false };
+
+// The reader's selectors are lists of tags, [attribute], [attribute="value"] and .class, without
+// combinators: those are tested directly on each element (css-select costs several times more per
+// element over tens of thousands of rows); anything else goes to css-select.
+type Test = (el: LightElement) => boolean;
+const COMPOUND = /^([a-z][a-z0-9-]*)?((?:\[[a-z][a-z0-9-]*(?:=(?:"[^"]*"|'[^']*'))?\]|\.[A-Za-z0-9_-]+)*)$/;
+const PART = /\[([a-z][a-z0-9-]*)(?:=(?:"([^"]*)"|'([^']*)'))?\]|\.([A-Za-z0-9_-]+)/g;
+const simpleTests = new Map<string, Test | null>();
+function simple(selector: string): Test | null {
+  let test = simpleTests.get(selector);
+  if (test !== undefined) return test;
+  test = compileSimple(selector);
+  simpleTests.set(selector, test);
+  return test;
+}
+interface Compound {
+  tag: string | null;
+  /** [attribute, value or null for "has it", whether value is a class name] */
+  parts: [string, string | null, boolean][];
+}
+function compileSimple(selector: string): Test | null {
+  const alternatives: Compound[] = [];
+  for (const raw of selector.split(',')) {
+    const m = COMPOUND.exec(raw.trim());
+    if (!m || (!m[1] && !m[2])) return null;
+    const parts: Compound['parts'] = [];
+    for (const [, name, double, single, cls] of m[2]!.matchAll(PART)) parts.push(cls !== undefined ? ['class', cls, true] : [name!, double ?? single ?? null, false]);
+    alternatives.push({ tag: m[1] ?? null, parts });
+  }
+  return (el) => {
+    next: for (let a = 0; a < alternatives.length; a++) {
+      const { tag, parts } = alternatives[a]!;
+      if (tag !== null && el.localName !== tag) continue;
+      for (let p = 0; p < parts.length; p++) {
+        const [name, value, isClass] = parts[p]!;
+        const has = el.attributes[name];
+        if (has === undefined || (value !== null && (isClass ? !has.split(/[ \t\n\f\r]+/).includes(value) : has !== value))) continue next;
+      }
+      return true;
+    }
+    return false;
+  };
+}
+
+/** Put every element under `root` (and itself) in document order, with its range (see LightElement.all). */
+function numberElements(root: LightElement): void {
+  const all: LightElement[] = [];
+  const visit = (el: LightElement): void => {
+    el.all = all;
+    el.order = all.length;
+    all.push(el);
+    for (const c of el.children) visit(c);
+    el.end = all.length;
+  };
+  visit(root);
+}
+
+/** Every element under `root` that passes `test`, in document order. */
+function collect(root: LightElement, test: Test, out: LightElement[]): void {
+  const children = root.children;
+  for (let i = 0; i < children.length; i++) {
+    const c = children[i]!;
+    if (test(c)) out.push(c);
+    if (c.children.length) collect(c, test, out);
+  }
+}
 
 // The reader asks the same few selectors of every row: compile each once.
 const compiled = new Map<string, ReturnType<typeof compile<LightNode, LightElement>>>();
@@ -213,7 +308,7 @@ export function parseHtmlDocument(html: string): Document {
           stack.push(tbody);
           parent = tbody;
         }
-        const el = new LightElement(name, { ...attribs });
+        const el = new LightElement(name, attribs); // htmlparser2 gives each tag an object of its own
         parent.append(el);
         stack.push(el);
       },
@@ -238,5 +333,6 @@ export function parseHtmlDocument(html: string): Document {
   );
   parser.write(html);
   parser.end();
+  numberElements(doc.documentElement);
   return doc as unknown as Document;
 }

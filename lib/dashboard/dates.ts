@@ -48,6 +48,8 @@ export interface DateReader {
   readonly locale: string | null;
   /** Every locale that read all of the page's dates (or, if none did, the most). */
   readonly fits: readonly string[];
+  /** Whether `fits` read every date (false: none did, they read the most). */
+  readonly complete: boolean;
   day(raw: string): DateResult;
   dateTime(raw: string): DateResult;
   monthDay(raw: string): { month: number; day: number } | null;
@@ -70,46 +72,45 @@ export function dateReader(texts: readonly DateText[], options: DateOptions = {}
   // reads says how to give the locale.
   const candidates = options.candidates ?? defaultCandidates;
   const common = readerIn(texts, candidates.common, 'agree');
-  if (common.readsAll || !candidates.more.length) return common.readsAll ? common : withHint(common);
+  if (common.complete || !candidates.more.length) return common.complete ? common : withHint(common);
   const more = readerIn(texts, candidates.more, 'agree');
-  return more.readsAll ? more : withHint(common);
+  return more.complete ? more : withHint(common);
 }
 
-type Chosen = DateReader & { readsAll: boolean };
-
-function withHint(r: Chosen): DateReader {
+function withHint(r: DateReader): DateReader {
   const hint = (d: DateResult): DateResult => (d.ok ? d : { ok: false, reason: `${d.reason} (if the pages were saved in a browser set to another language, give it with --locale)` });
   return { ...r, day: (raw) => hint(r.day(raw)), dateTime: (raw) => hint(r.dateTime(raw)) };
 }
 
-function readerIn(texts: readonly DateText[], locales: readonly string[], strategy: 'first' | 'agree'): Chosen {
+function readerIn(texts: readonly DateText[], locales: readonly string[], strategy: 'first' | 'agree'): DateReader {
   const parsers = [...new Set(locales)].map(localeDates).filter((p): p is LocaleDates => p !== null);
   if (!parsers.length) parsers.push(localeDates('en-US')!);
   const unique = new Map<string, DateText>();
   for (const t of texts) if (!NOT_A_DATE.test(t.text.trim())) unique.set(`${t.time ? 't' : 'd'}${t.text}`, t);
   const samples = [...unique.values()];
-  if (!samples.length) return { ...single(parsers[0]!, null), readsAll: true };
+  if (!samples.length) return single(parsers[0]!, null, true);
 
   // Every locale that reads all of them (the first one, for 'first'), stopping at a locale's first miss.
   const readsAll = (p: LocaleDates) => samples.every((t) => read(p, t).ok);
   const firstFit = strategy === 'first' ? parsers.find(readsAll) : undefined;
   let fits = strategy === 'first' ? (firstFit ? [firstFit] : []) : parsers.filter(readsAll);
-  const all = fits.length > 0;
-  if (!fits.length) {
+  const complete = fits.length > 0;
+  if (!complete) {
     // None reads every date: those that read the most; the rest become warnings naming the row.
     const counts = parsers.map((p) => samples.filter((t) => read(p, t).ok).length);
     const best = Math.max(...counts);
-    if (best === 0) return { ...single(parsers[0]!, null), readsAll: false }; // no date read: no locale to report
+    if (best === 0) return single(parsers[0]!, null, false); // no date read: no locale to report
     fits = parsers.filter((_, k) => counts[k] === best);
   }
-  if (strategy === 'first' || fits.length === 1) return { ...single(fits[0]!, fits.map((p) => p.locale)), readsAll: all };
-  return { ...agreeing(fits), readsAll: all };
+  if (strategy === 'first' || fits.length === 1) return single(fits[0]!, fits.map((p) => p.locale), complete);
+  return agreeing(fits, complete);
 }
 
-function single(p: LocaleDates, fits: string[] | null): DateReader {
+function single(p: LocaleDates, fits: string[] | null, complete: boolean): DateReader {
   return {
     locale: fits ? p.locale : null,
     fits: fits ?? [],
+    complete,
     day: (raw) => p.day(raw),
     dateTime: (raw) => p.dateTime(raw),
     monthDay: (raw) => p.monthDay(raw),
@@ -117,7 +118,7 @@ function single(p: LocaleDates, fits: string[] | null): DateReader {
 }
 
 /** A reader over several locales: a value is read only when they all read it the same. */
-function agreeing(fits: LocaleDates[]): DateReader {
+function agreeing(fits: LocaleDates[], complete: boolean): DateReader {
   const both = (pick: (p: LocaleDates) => DateResult, raw: string): DateResult => {
     const results = fits.map(pick);
     const first = results[0]!;
@@ -133,6 +134,7 @@ function agreeing(fits: LocaleDates[]): DateReader {
   return {
     locale: fits[0]!.locale,
     fits: fits.map((p) => p.locale),
+    complete,
     day: (raw) => both((p) => p.day(raw), raw),
     dateTime: (raw) => both((p) => p.dateTime(raw), raw),
     monthDay: (raw) => {

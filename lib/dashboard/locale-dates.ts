@@ -16,7 +16,7 @@ export interface LocaleDates {
   monthDay(raw: string): { month: number; day: number } | null;
 }
 
-type Field = 'year' | 'month' | 'day' | 'hour' | 'minute' | 'second' | 'dayPeriod';
+type Field = 'year' | 'month' | 'day' | 'hour' | 'minute' | 'second' | 'dayPeriod' | 'joiner';
 interface Template {
   re: RegExp;
   fields: Field[];
@@ -92,10 +92,16 @@ function literalSource(text: string, betweenNumbers: boolean): string {
 
 // Between the date and the time: spaces, commas, and up to three short joining words ("à", "um",
 // "kl.", "klo", "at", "г.", "日"), whatever this ICU puts there; never a day period ("SA", "오후").
+// Letters are any script's (\p{L}\p{M}), but a Unicode property class costs about a millisecond to
+// compile in every template that holds it (hundreds, over the CLI's 31 locales): the templates
+// take any word character that is not a space, digit or separator, and JOINER_WORDS, compiled
+// once, then checks the joining words are letters.
+const WORD = '[^\\s\\d,.،、]';
 function joinerSource(periods: string): string {
-  const notPeriod = periods ? `(?!(?:${periods})(?![\\p{L}\\p{M}]))` : '';
-  return `(?=\\D)[\\s,.،、]*(?:${notPeriod}[\\p{L}\\p{M}]{1,6}[\\s,.،、]*){0,3}`;
+  const notPeriod = periods ? `(?!(?:${periods})(?!${WORD}))` : '';
+  return `(?=\\D)([\\s,.،、]*(?:${notPeriod}${WORD}{1,6}[\\s,.،、]*){0,3})`;
 }
+const JOINER_WORDS = /^[\s,.،、]*(?:[\p{L}\p{M}]{1,6}[\s,.،、]*){0,3}$/u;
 
 function isNumeric(field: Field, monthName: boolean): boolean {
   return field !== 'dayPeriod' && !(field === 'month' && monthName);
@@ -310,6 +316,7 @@ class IntlDates implements LocaleDates {
       if (!before || !after) {
         source += `(?:${literalSource(piece.literal!, false)})?`; // leading or trailing words: optional
       } else if (DATE_FIELDS.has(before) !== DATE_FIELDS.has(after)) {
+        fields.push('joiner');
         source += joinerSource(periods);
       } else {
         source += literalSource(piece.literal!, isNumeric(before, monthName) && isNumeric(after, monthName));
@@ -361,7 +368,7 @@ class IntlDates implements LocaleDates {
   monthDay(raw: string): { month: number; day: number } | null {
     const text = this.normalize(raw);
     for (const t of [...this.tier('monthDay', 0), ...this.tier('monthDay', 1)]) {
-      const m = t.re.exec(text);
+      const m = execTemplate(t, text);
       if (!m) continue;
       const v = this.values(t, m);
       if (v && v.month >= 1 && v.month <= 12 && v.day >= 1 && v.day <= 31) return { month: v.month, day: v.day };
@@ -374,6 +381,7 @@ class IntlDates implements LocaleDates {
     for (let k = 0; k < t.fields.length; k++) {
       const f = t.fields[k]!;
       const text = m[k + 1]!;
+      if (f === 'joiner') continue;
       if (f === 'dayPeriod') {
         const hour = Number(m[t.fields.indexOf('hour') + 1]);
         const h = this.hourWithPeriod(hour, text.replace(/\s/g, ''));
@@ -407,7 +415,7 @@ class IntlDates implements LocaleDates {
   /** The first template that reads the text: the last one that did (a page keeps one form), then tier 0, then tier 1. */
   private match(text: string, raw: string, kind: 'day' | 'time'): DateResult | null {
     const last = this.last[kind];
-    const lastMatch = last?.re.exec(text);
+    const lastMatch = last && execTemplate(last, text);
     if (last && lastMatch) {
       const result = this.result(last, lastMatch, raw);
       if (result.ok) return result;
@@ -416,7 +424,7 @@ class IntlDates implements LocaleDates {
     for (const tier of [0, 1] as const) {
       for (const t of this.tier(kind, tier)) {
         if (t === last) continue;
-        const m = t.re.exec(text);
+        const m = execTemplate(t, text);
         if (!m) continue;
         const result = this.result(t, m, raw);
         if (result.ok) {
@@ -443,6 +451,14 @@ class IntlDates implements LocaleDates {
 }
 
 const cut = (s: string) => s.trim().slice(0, 60);
+
+/** A template's match, when its joining words (if it has any) are letters. */
+function execTemplate(t: Template, text: string): RegExpExecArray | null {
+  const m = t.re.exec(text);
+  if (!m) return null;
+  const joiner = t.fields.indexOf('joiner');
+  return joiner < 0 || JOINER_WORDS.test(m[joiner + 1]!) ? m : null;
+}
 
 /** A calendar date, checked: real (no Feb 30) and within 2000–2100. */
 function gregorianDay(y: number, m: number, d: number): DateResult {

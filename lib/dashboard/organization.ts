@@ -16,6 +16,8 @@ export interface OrganizationRead {
   id: string | null;
   /** Why the clues disagree, or null. */
   conflict: string | null;
+  /** The elements the names were read from (the content script watches them for a switch). */
+  elements: Element[];
 }
 
 const LABELLED = /^(?:current |selected )?organi[sz]ation\s*[:\-–]\s*(.+)$/i;
@@ -43,17 +45,17 @@ function idOn(el: Element): string | null {
 }
 
 export function readOrganizationClues(root: Document | Element, url = ''): OrganizationRead {
-  const names: { name: string; id: string | null }[] = [];
+  const names: { name: string; id: string | null; el: Element }[] = [];
   for (const el of Array.from(root.querySelectorAll('[aria-label], [title], [data-testid]'))) {
     const label = cleanText(el.getAttribute('aria-label') ?? el.getAttribute('title') ?? '', 200);
     const labelled = LABELLED.exec(label);
     if (labelled) {
-      names.push({ name: cleanText(labelled[1], 100), id: idOn(el) });
+      names.push({ name: cleanText(labelled[1], 100), id: idOn(el), el });
       continue;
     }
     if (SWITCHER_LABEL.test(label) || SWITCHER_TESTID.test(el.getAttribute('data-testid') ?? '')) {
       const text = nameText(el);
-      if (text) names.push({ name: text, id: idOn(el) });
+      if (text) names.push({ name: text, id: idOn(el), el });
     }
   }
   if (names.length === 0) {
@@ -62,14 +64,14 @@ export function readOrganizationClues(root: Document | Element, url = ''): Organ
     const menus = bar ? Array.from(bar.querySelectorAll('button[aria-haspopup], [role="combobox"], button[aria-expanded]')) : [];
     const first = menus.find((el) => !OTHER_MENUS.test(`${el.getAttribute('aria-label') ?? ''} ${el.getAttribute('title') ?? ''}`));
     const text = first ? nameText(first) : '';
-    if (first && text) names.push({ name: text, id: idOn(first) });
+    if (first && text) names.push({ name: text, id: idOn(first), el: first });
   }
   const distinct = [...new Set(names.map((n) => n.name))];
   const ids = [...new Set([ORG_ID.exec(url)?.[1] ?? null, ...names.map((n) => n.id)].filter((x): x is string => x !== null))];
   let conflict: string | null = null;
   if (distinct.length > 1) conflict = `the page names two organizations ("${distinct[0]}" and "${distinct[1]}")`;
   else if (ids.length > 1) conflict = `the page shows two organization ids (${ids[0]} and ${ids[1]})`;
-  return { name: conflict ? null : (distinct[0] ?? null), id: conflict ? null : (ids[0] ?? null), conflict };
+  return { name: conflict ? null : (distinct[0] ?? null), id: conflict ? null : (ids[0] ?? null), conflict, elements: names.map((n) => n.el) };
 }
 
 /** The organization's name as the switcher shows it; null when not shown or when the clues disagree. */

@@ -15,8 +15,12 @@ export interface TableRead<T> {
   locale: string | null;
   /** Every candidate locale that read all of them. */
   fits: readonly string[];
+  /** Whether those read every date (false: none did; they read the most). */
+  datesComplete: boolean;
   /** Each matched column's header as the page shows it. */
   headers: Record<string, string>;
+  /** The table read (its root element), when one was found. */
+  element: Element | null;
 }
 
 export interface TableSpec<T> {
@@ -36,7 +40,7 @@ export interface TableSpec<T> {
 
 export function readTable<T extends { position: number }>(root: Document | Element, spec: TableSpec<T>, options: DateOptions = {}): TableRead<T> {
   const found = findTable(root, spec.columns, spec.required);
-  if (!found.ok) return { found: false, rows: [], warnings: [`${spec.name}: ${found.reason}.`], anchors: [], locale: null, fits: [], headers: {} };
+  if (!found.ok) return { found: false, rows: [], warnings: [`${spec.name}: ${found.reason}.`], anchors: [], locale: null, fits: [], datesComplete: true, headers: {}, element: null };
   const { grid, columns } = found;
   const warnings = Object.entries(spec.missing ?? {})
     .filter(([column]) => !(column in columns))
@@ -65,5 +69,5 @@ export function readTable<T extends { position: number }>(root: Document | Eleme
     anchors.push(row.anchor);
   }
   const headers = Object.fromEntries(Object.entries(columns).map(([name, i]) => [name, grid.headers[i] ?? '']));
-  return { found: true, rows: records, warnings, anchors, locale: dates.locale, fits: dates.fits, headers };
+  return { found: true, rows: records, warnings, anchors, locale: dates.locale, fits: dates.fits, datesComplete: dates.complete, headers, element: grid.element };
 }

@@ -37,19 +37,29 @@ function ownerTable(el: Element): Element | null {
   return null;
 }
 
+/** A grid whose data rows are worked out only when asked for: most tables of a page are not the one read. */
+function grid(markup: Grid['markup'], element: Element, headers: string[], rows: () => Grid['rows']): Grid {
+  let cached: Grid['rows'] | null = null;
+  return {
+    markup,
+    element,
+    headers,
+    get rows() {
+      return (cached ??= rows());
+    },
+  };
+}
+
 function htmlTables(root: Document | Element): Grid[] {
   return descendants(root, 'table').map((table) => {
     const rows = descendants(table, 'tr').filter((tr) => ownerTable(tr) === table);
     const headerRow = rows.find((tr) => tr.parentElement?.tagName === 'THEAD') ?? rows.find((tr) => childElements(tr).every((c) => c.tagName === 'TH'));
     const headers = headerRow ? childElements(headerRow).map(headerText) : [];
-    return {
-      markup: 'table' as const,
-      element: table,
-      headers,
-      rows: rows
+    return grid('table', table, headers, () =>
+      rows
         .filter((tr) => tr !== headerRow && tr.parentElement?.tagName !== 'THEAD')
         .map((tr) => ({ element: tr, cells: childElements(tr).filter((c) => c.tagName === 'TD' || c.tagName === 'TH') })),
-    };
+    );
   });
 }
 
@@ -60,12 +70,9 @@ function ariaTables(root: Document | Element): Grid[] {
     const rows = descendants(table, '[role="row"]').filter((row) => ownerTable(row) === table);
     const cellsOf = (row: Element) => descendants(row, '[role]').filter((c) => CELL_ROLES.includes(c.getAttribute('role')!) && c.closest('[role="row"]') === row);
     const headerRow = rows.find((row) => cellsOf(row).some((c) => c.getAttribute('role') === 'columnheader'));
-    return {
-      markup: 'aria' as const,
-      element: table,
-      headers: headerRow ? cellsOf(headerRow).map(headerText) : [],
-      rows: rows.filter((row) => row !== headerRow).map((row) => ({ element: row, cells: cellsOf(row) })),
-    };
+    return grid('aria', table, headerRow ? cellsOf(headerRow).map(headerText) : [], () =>
+      rows.filter((row) => row !== headerRow).map((row) => ({ element: row, cells: cellsOf(row) })),
+    );
   });
 }
 
@@ -89,13 +96,7 @@ function divGrids(root: Document | Element, allSynonyms: readonly string[]): Gri
       if (headerMatches(k.textContent ?? '', allSynonyms)) hits++;
     }
     if (hits < 2) continue;
-    const rowEls = dataRowsAfter(el, kids.length);
-    grids.push({
-      markup: 'div',
-      element: el.parentElement ?? el,
-      headers: kids.map(headerText),
-      rows: rowEls.map((r) => ({ element: r, cells: childElements(r) })),
-    });
+    grids.push(grid('div', el.parentElement ?? el, kids.map(headerText), () => dataRowsAfter(el, kids.length).map((r) => ({ element: r, cells: childElements(r) }))));
   }
   return grids;
 }

@@ -19,6 +19,7 @@ import {
   type OrgLedger,
 } from './schema';
 import { historyPageOf, joinHistoryPages } from './history-pages';
+import { upsertSorted } from './sorted-upsert';
 import { assembleGrantPages, currentPages, grantPageOf, type PlacedRow } from './table-pages';
 
 /**
@@ -114,14 +115,37 @@ function joinById<T>(a: readonly T[], b: readonly T[], id: (x: T) => string, joi
  * Site order: where the site listed each grant when it was last seen; grants last seen at the same
  * place earlier come after those seen there since; then newest displayed date (deterministic).
  */
+function grantOrder(x: LedgerGrant, y: LedgerGrant): number {
+  if (x.position !== y.position) return x.position - y.position;
+  if (x.positionSeenAt !== y.positionSeenAt) return x.positionSeenAt > y.positionSeenAt ? -1 : 1;
+  if (x.displayedDate !== y.displayedDate) return x.displayedDate > y.displayedDate ? -1 : 1;
+  return x.id === y.id ? 0 : x.id < y.id ? -1 : 1;
+}
+
+/** Newest first, then by number. */
+function invoiceOrder(x: LedgerInvoice, y: LedgerInvoice): number {
+  if (x.createdAt !== y.createdAt) return x.createdAt > y.createdAt ? -1 : 1;
+  return x.number === y.number ? 0 : x.number < y.number ? -1 : 1;
+}
+
 function sortGrants(grants: LedgerGrant[]): LedgerGrant[] {
-  return grants.sort(
-    (x, y) => x.position - y.position || compareTuples([y.positionSeenAt, y.displayedDate, x.id], [x.positionSeenAt, x.displayedDate, y.id]),
-  );
+  return grants.sort(grantOrder);
 }
 
 function sortInvoices(invoices: LedgerInvoice[]): LedgerInvoice[] {
-  return invoices.sort((x, y) => compareTuples([y.createdAt, x.number], [x.createdAt, y.number]));
+  return invoices.sort(invoiceOrder);
+}
+
+const grantKey = (g: LedgerGrant) => g.id;
+const invoiceKey = (i: LedgerInvoice) => i.number;
+
+/** joinById then sorted; a page joined into a larger ledger touches only the page's rows. */
+function joinSorted<T>(a: readonly T[], b: readonly T[], id: (x: T) => string, join: (x: T, y: T) => T, order: (x: T, y: T) => number): T[] {
+  if (b.length < a.length) {
+    const upserted = upsertSorted(a, b, id, join, order);
+    if (upserted) return upserted;
+  }
+  return joinById(a, b, id, join).sort(order);
 }
 
 const union = (a: readonly string[], b: readonly string[]) => [...new Set([...a, ...b])].sort();
@@ -138,8 +162,8 @@ export function joinOrgs(a: OrgLedger, b: OrgLedger): OrgLedger {
     organization: name,
     invoicePrefixes: union(a.invoicePrefixes, b.invoicePrefixes),
     orgIds: union(a.orgIds, b.orgIds),
-    grants: sortGrants(joinById(a.grants, b.grants, (g) => g.id, joinGrant)),
-    invoices: sortInvoices(joinById(a.invoices, b.invoices, (i) => i.number, joinInvoice)),
+    grants: joinSorted(a.grants, b.grants, grantKey, joinGrant, grantOrder),
+    invoices: joinSorted(a.invoices, b.invoices, invoiceKey, joinInvoice, invoiceOrder),
     overview: later(a.overview, b.overview),
     usage: later(a.usage, b.usage),
     pages,

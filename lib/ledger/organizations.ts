@@ -7,6 +7,7 @@
 // - A read that contradicts the organization it names (another invoice prefix, an invoice number
 //   with other amounts, grants that cannot be its grants) starts a new organization: never a merge.
 // - A read that names no organization, or could be several, is held until the user assigns it.
+import { indexById } from './sorted-upsert';
 import type { InvoiceRow, Snapshot } from '../dashboard/snapshot';
 import { grantGroupKey } from './identity';
 import { ORG_PREFIX, freeOrgKey, type Ledger, type OrgLedger } from './schema';
@@ -107,9 +108,11 @@ export function contradiction(org: OrgLedger, clues: OrgClues, read: OrgLedger, 
   if (clues.id !== null && org.orgIds.length > 0 && !org.orgIds.includes(clues.id)) return `the page shows the organization id ${clues.id}`;
   const otherPrefix = clues.prefixes.find((p) => org.invoicePrefixes.length > 0 && !org.invoicePrefixes.includes(p));
   if (otherPrefix) return `its invoice numbers start ${otherPrefix}, not ${org.invoicePrefixes.join(' or ')}`;
-  const known = new Map(org.invoices.map((i) => [i.number, i]));
+  // The ledger's index of its invoices (kept with its array): only the page's rows are looked at.
+  const known = indexById(org.invoices, (i) => i.number);
   for (const i of read.invoices) {
-    const had = known.get(i.number);
+    const at = known.get(i.number);
+    const had = at === undefined ? undefined : org.invoices[at];
     if (had && (had.totalCents !== i.totalCents || had.createdAt !== i.createdAt || had.currency !== i.currency)) {
       return `invoice ${i.number} shows another amount or date than the one already recorded`;
     }

@@ -28,6 +28,13 @@ const exported = async () => {
 const visit = async (account: DemoAccount, page: (k: PageKind, a: DemoAccount) => string = savedPage, seenAt = '2026-11-27T10:00:00') => {
   for (const k of ['credit-grants', 'billing-history', 'overview'] as PageKind[]) await send({ type: 'snapshot', snapshot: read(page(k, account), k, seenAt) });
 };
+/** The report a read's answer was made from, as the panel asks for it next. */
+const reportOf = async (answer: AnswerOf<'snapshot'>) => {
+  if (!answer.ok) throw new Error(answer.error);
+  const r = await send({ type: 'report', organization: answer.organization, held: answer.heldId });
+  if (!r.ok) throw new Error(r.error);
+  return r.report;
+};
 const toolbarBadge = async () => {
   await status(); // behind the writes that follow each answer
   return fakeBrowser.action.getBadgeText({});
@@ -65,7 +72,9 @@ describe('organizations in the extension', () => {
     const answer = await send({ type: 'snapshot', snapshot: read(unnamedPage('credit-grants', ACME_ACCOUNT), 'credit-grants', '2026-11-27T11:00:00') });
     expect(answer.ok && answer.held).toBe('This page does not name its organization.');
     expect(answer.ok && answer.problem!.message).toMatch(/kept aside, counted nowhere, until you assign it/);
-    expect(answer.ok && answer.report!.grants).toHaveLength(3); // what the page itself shows
+    expect((await reportOf(answer))!.grants).toHaveLength(3); // what the page itself shows
+    // Each row's note is of the held pages alone: their purchases are not known.
+    expect(answer.ok && answer.rows.grants.map((n) => n?.lines[0])).toEqual(Array(3).fill('Purchase not known yet: the billing history is not read yet'));
     const s = await status();
     expect(s.report!.grants).toHaveLength(9); // Personal is untouched
     expect(s.held).toEqual([

@@ -9,7 +9,7 @@ import { Headline } from '../../components/Headline';
 import { Panel, type PanelState } from '../../components/Panel';
 import { Popup } from '../../components/Popup';
 import { Reconciliation } from '../../components/Reconciliation';
-import { grantNote, invoiceNote, RowBadge } from '../../components/RowBadge';
+import { badgeElement, grantNote, invoiceNote, type Note } from '../../components/RowBadge';
 import { Timeline } from '../../components/Timeline';
 import { SEED_ACCOUNT } from '../../demo/scenario';
 import type { Report } from '../../lib/report-schema';
@@ -38,6 +38,12 @@ afterEach(() => {
   render(null, container);
   container.remove();
 });
+/** A row badge as the content script draws it. */
+function badge(note: Note): HTMLElement {
+  const el = mount(null);
+  el.append(badgeElement(note));
+  return el;
+}
 
 const flush = () => new Promise((r) => setTimeout(r, 0));
 const noMarkup = (el: HTMLElement) => expect(el.querySelector('img, script, iframe, [onerror]')).toBeNull();
@@ -114,7 +120,7 @@ describe('only what was read', () => {
     expect(rows).toContain('Credit usednot read yet');
     // Nothing to compare with the threshold: no empty chart.
     expect(el.querySelector('.cl-timeline')).toBeNull();
-    expect(mount(<RowBadge note={invoiceNote(r, '5E1F7A2C-0003')!} />).textContent).toContain('Credit grants not read yet');
+    expect(badge(invoiceNote(r, '5E1F7A2C-0003')!).textContent).toContain('Credit grants not read yet');
   });
 
   it('is green only when every page the check needs was read and nothing was found', () => {
@@ -129,7 +135,7 @@ describe('only what was read', () => {
   it('badges a grant whose purchase is not known yet with the page to open', () => {
     const r = reportOf(SEED_ACCOUNT, ['credit-grants']);
     const g = r.grants.find((x) => x.unmatched?.code === 'history-not-read')!;
-    const el = mount(<RowBadge note={grantNote(r, g.id)!} />);
+    const el = badge(grantNote(r, g.id)!);
     expect(el.textContent).toContain('Purchase not known yet: the billing history is not read yet');
     expect(el.querySelector('a')!.getAttribute('href')).toBe('https://platform.openai.com/settings/organization/billing/history');
   });
@@ -173,7 +179,7 @@ describe('AlertList, Reconciliation, Timeline', () => {
 describe('Row badges', () => {
   it('say what bought a grant and what an invoice bought, with the alert', () => {
     const grant = seed.grants.find((g) => g.purchase?.invoice === '5E1F7A2C-0003')!;
-    const g = mount(<RowBadge note={grantNote(seed, grant.id)!} />);
+    const g = badge(grantNote(seed, grant.id)!);
     expect(g.querySelector('.badge')!.className).toContain('badge-bad');
     expect(g.textContent).toContain('Invoice 5E1F7A2C-0003 · $10.89 ($0.89 tax)');
     expect(g.querySelector('.badge-alert')!.textContent).toBe('Charged while at least $16.20 was unused');
@@ -181,14 +187,14 @@ describe('Row badges', () => {
     expect(link.getAttribute('href')).toBe('https://invoice.stripe.com/i/acct_demo/5E1F7A2C-0003');
     expect(link.getAttribute('aria-label')).toBe('Open invoice 5E1F7A2C-0003');
     render(null, container);
-    const i = mount(<RowBadge note={invoiceNote(seed, '5E1F7A2C-0001')!} />);
+    const i = badge(invoiceNote(seed, '5E1F7A2C-0001')!);
     expect(i.textContent).toContain('→ $10.00 grant, shown as May 31, 2026');
     expect(i.querySelector('.badge')!.className).toContain('badge-ok');
   });
 
   it('say why a promotional grant has no purchase', () => {
     const promo = seed.grants.find((g) => !g.purchase)!;
-    expect(mount(<RowBadge note={grantNote(seed, promo.id)!} />).textContent).toMatch(/promotional or free credit/);
+    expect(badge(grantNote(seed, promo.id)!).textContent).toMatch(/promotional or free credit/);
   });
 });
 

@@ -27,12 +27,12 @@ const ALL: PageKind[] = ['credit-grants', 'billing-history', 'overview'];
 describe('reading the organization', () => {
   it('reads a switcher that no label names, by its visible text', () => {
     const doc = linkedDocument(visibleSwitcherPage('credit-grants', ACME_ACCOUNT));
-    expect(readOrganizationClues(doc)).toEqual({ name: 'Acme Research', id: null, conflict: null });
+    expect(readOrganizationClues(doc)).toMatchObject({ name: 'Acme Research', id: null, conflict: null });
   });
 
   it('reads an organization id from the URL and the switcher, and calls two names a conflict', () => {
     const withId = '<header><button aria-haspopup="menu" data-org-id="org-AbCdEf1234567890">Acme</button></header>';
-    expect(readOrganizationClues(linkedDocument(withId), 'https://platform.openai.com/usage?org=org-AbCdEf1234567890')).toEqual({ name: 'Acme', id: 'org-AbCdEf1234567890', conflict: null });
+    expect(readOrganizationClues(linkedDocument(withId), 'https://platform.openai.com/usage?org=org-AbCdEf1234567890')).toMatchObject({ name: 'Acme', id: 'org-AbCdEf1234567890', conflict: null });
     expect(readOrganizationClues(linkedDocument(withId), 'https://platform.openai.com/usage?org=org-Other0000000000').conflict).toMatch(/two organization ids/);
     const two = '<header><button aria-label="Organization: Acme">Acme</button></header><nav><div aria-label="Current organization: Personal"></div></nav>';
     expect(readOrganizationClues(linkedDocument(two))).toMatchObject({ name: null, conflict: expect.stringMatching(/two organizations/) });

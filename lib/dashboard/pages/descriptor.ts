@@ -44,6 +44,10 @@ export interface PagePart {
   used: string[];
   /** Every candidate locale that read all of the page's dates. */
   dateLocales: readonly string[];
+  /** Whether those locales read every date (false: none did; they read the most). Default: true. */
+  datesComplete?: boolean;
+  /** The table the rows were read from, if any. */
+  table?: Element | null;
 }
 
 export interface PageDescriptor {
@@ -101,5 +105,7 @@ export function tablePart(root: Document | Element, read: TableRead<GrantRow> | 
     invoiceAnchors: rows === 'invoices' ? anchors : [],
     used: [...new Set(used)],
     dateLocales: read.fits,
+    datesComplete: read.datesComplete,
+    table: read.element,
   };
 }

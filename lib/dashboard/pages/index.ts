@@ -65,8 +65,14 @@ export interface PageRead {
   invoiceAnchors: Element[];
   /** The accepted words the read relied on (`column:date:received`, `status:paid`, …). */
   used: string[];
-  /** Every candidate locale that read all of the page's dates. */
+  /** Every candidate locale that read all of the page's dates (or, when none did, the most). */
   dateLocales: readonly string[];
+  /** Whether the `dateLocales` read every date. */
+  datesComplete: boolean;
+  /** The table the rows were read from (the content script watches it for changes), if any. */
+  table: Element | null;
+  /** The elements the organization was read from (watched for an organization switch). */
+  organizationElements: Element[];
 }
 
 export function readPage(doc: Document, page: PageKind, url: string, seenAt: string, options: ReadOptions = {}): Snapshot {
@@ -76,7 +82,7 @@ export function readPage(doc: Document, page: PageKind, url: string, seenAt: str
 export function readPageWithAnchors(doc: Document, page: PageKind, url: string, seenAt: string, options: ReadOptions = {}): PageRead {
   const base = { page, url, seenAt, grants: [], invoices: [], overview: null, usage: null };
   if (!doc.documentElement || !doc.body) {
-    return { snapshot: { ...base, organization: null, understood: false, warnings: ['The page is empty.'], locale: null }, grantAnchors: [], invoiceAnchors: [], used: [], dateLocales: [] };
+    return { snapshot: { ...base, organization: null, understood: false, warnings: ['The page is empty.'], locale: null }, grantAnchors: [], invoiceAnchors: [], used: [], dateLocales: [], datesComplete: true, table: null, organizationElements: [] };
   }
   const part = PAGES[page].read(doc, options);
   // The organization is read in the same moment as the rows (organization.ts).
@@ -86,6 +92,8 @@ export function readPageWithAnchors(doc: Document, page: PageKind, url: string, 
   // pages of the billing history tell whether all of it was read (analysis/history-coverage.ts).
   if ((page === 'credit-grants' || page === 'billing-history') && snapshot.understood) snapshot.tablePosition = readTablePosition(doc);
   let { grantAnchors, dateLocales } = part;
+  let datesComplete = part.datesComplete ?? true;
+  let table = part.table ?? null;
   if (page === 'usage') {
     // Grants used to sit on the usage page (/account/usage): take them when they are there.
     const grants = readGrants(doc, options);
@@ -93,10 +101,14 @@ export function readPageWithAnchors(doc: Document, page: PageKind, url: string, 
       Object.assign(snapshot, { grants: grants.snapshot.grants, understood: true, warnings: [...snapshot.warnings, ...grants.snapshot.warnings] });
       snapshot.locale ??= grants.snapshot.locale;
       grantAnchors = grants.grantAnchors;
-      if (grants.dateLocales.length) dateLocales = grants.dateLocales;
+      table = grants.table ?? table;
+      if (grants.dateLocales.length) {
+        dateLocales = grants.dateLocales;
+        datesComplete = grants.datesComplete ?? true;
+      }
     }
   }
-  return { snapshot, grantAnchors, invoiceAnchors: part.invoiceAnchors, used: part.used, dateLocales };
+  return { snapshot, grantAnchors, invoiceAnchors: part.invoiceAnchors, used: part.used, dateLocales, datesComplete, table, organizationElements: org.elements };
 }
 
 /** The page's own address as the saved file records it, if it does. */

@@ -17,18 +17,19 @@ const RANGE = /^(.{3,40}?)\s*(?:–|—|-|to)\s*(.{3,40})$/;
 export function readUsage(root: Document | Element, options: DateOptions = {}): PagePart {
   const shown = ownTexts(root);
   const spend = valueAfterLabel(shown, texts(VOCABULARY['label:spend']), (t) => parseMoney(t));
-  const part = (usage: UsageInfo | null, warnings: string[], dates: DateReader | null): PagePart => ({
+  const part = (usage: UsageInfo | null, warnings: string[], dates: DateReader | null, datesComplete = true): PagePart => ({
     snapshot: { grants: [], invoices: [], overview: null, usage, understood: usage !== null, warnings, locale: dates?.locale ?? null },
     grantAnchors: [],
     invoiceAnchors: [],
     used: spend ? [`label:spend:${words(spend.label)}`] : [],
     dateLocales: dates?.fits ?? [],
+    datesComplete,
   });
   if (!spend) return part(null, ['Usage: no total spend was found (looked for a "Total Spend" label followed by an amount).'], null);
   const candidates = shown.map((t) => RANGE.exec(t)).filter((m): m is RegExpExecArray => m !== null && /\d/.test(m[2]!));
   const dates = dateReader(candidates.map((m) => ({ text: m[2]!, time: false })), options);
   const range = readRange(candidates, dates);
-  return part({ totalSpendCents: spend.value.cents, from: range?.from ?? null, to: range?.to ?? null }, range ? [] : ['Usage: the date range of the total spend could not be read.'], range ? dates : null);
+  return part({ totalSpendCents: spend.value.cents, from: range?.from ?? null, to: range?.to ?? null }, range ? [] : ['Usage: the date range of the total spend could not be read.'], range ? dates : null, dates.complete);
 }
 
 /** "Nov 1 – Nov 30, 2026" or "Nov 1, 2026 – Nov 30, 2026": the first part may borrow the year. */
