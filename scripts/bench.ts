@@ -5,6 +5,7 @@
 // visits of a 1,000-row billing history and credit grants table, bundle sizes, storage size.
 // --check exits 1 when a budget is missed (CI runs it). Timing budgets are judged on the best of
 // several samples (scripts/bench/stats.ts); size and element budgets are exact.
+import './bench/node-i18n';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';

@@ -47,6 +47,8 @@ export class LightElement extends LightNode {
   all: LightElement[] | null = null;
   order = 0;
   end = 0;
+  /** The page's elements by tag and by attribute name, each in document order (numberElements). */
+  indexes: Indexes | null = null;
   constructor(
     readonly localName: string,
     readonly attributes: Record<string, string>,
@@ -74,13 +76,16 @@ export class LightElement extends LightNode {
   get firstChild(): LightNode | null {
     return this.childNodes[0] ?? null;
   }
+  /** Kept once asked: the document never changes after parsing, and the reader asks often. */
+  private text: string | undefined;
   get textContent(): string {
+    if (this.text !== undefined) return this.text;
     // <template> content is a separate fragment in a browser: it has no text in the document.
-    if (this.localName === 'template') return '';
-    if (this.childNodes.length === 1) return this.childNodes[0]!.textContent;
+    if (this.localName === 'template') return (this.text = '');
+    if (this.childNodes.length === 1) return (this.text = this.childNodes[0]!.textContent);
     let out = '';
     for (const child of this.childNodes) out += child.textContent;
-    return out;
+    return (this.text = out);
   }
   get id(): string {
     return this.attributes.id ?? '';
@@ -110,6 +115,13 @@ export class LightElement extends LightNode {
     const test = simple(selector);
     if (!test) return selectAll(query(selector), this.childNodes, OPTIONS);
     const out: LightElement[] = [];
+    const plan = this.indexes && candidates(selector, this.indexes);
+    if (plan) {
+      // Only the elements of the tag or attribute each alternative names, within this one's range.
+      for (const list of plan) for (let i = firstAfter(list, this.order); i < list.length && list[i]!.order < this.end; i++) if (test(list[i]!)) out.push(list[i]!);
+      if (plan.length > 1) return [...new Set(out)].sort((a, b) => a.order - b.order);
+      return out;
+    }
     const all = this.all;
     if (!all) collect(this, test, out);
     else for (let i = this.order + 1; i < this.end; i++) if (test(all[i]!)) out.push(all[i]!);
@@ -118,6 +130,20 @@ export class LightElement extends LightNode {
   querySelector(selector: string): LightElement | null {
     const test = simple(selector);
     if (!test) return selectOne(query(selector), this.childNodes, OPTIONS);
+    const plan = this.indexes && candidates(selector, this.indexes);
+    if (plan) {
+      // The first match in document order: the earliest of each alternative's first match.
+      let best: LightElement | null = null;
+      for (const list of plan) {
+        for (let i = firstAfter(list, this.order); i < list.length && list[i]!.order < this.end && (!best || list[i]!.order < best.order); i++) {
+          if (test(list[i]!)) {
+            best = list[i]!;
+            break;
+          }
+        }
+      }
+      return best;
+    }
     const find = (el: LightElement): LightElement | null => {
       for (const c of el.children) {
         if (test(c)) return c;
@@ -249,17 +275,68 @@ function compileSimple(selector: string): Test | null {
   };
 }
 
+interface Indexes {
+  byTag: Map<string, LightElement[]>;
+  byAttribute: Map<string, LightElement[]>;
+}
+
 /** Put every element under `root` (and itself) in document order, with its range (see LightElement.all). */
 function numberElements(root: LightElement): void {
   const all: LightElement[] = [];
+  const indexes: Indexes = { byTag: new Map(), byAttribute: new Map() };
+  const add = (map: Map<string, LightElement[]>, key: string, el: LightElement) => {
+    const list = map.get(key);
+    if (list) list.push(el);
+    else map.set(key, [el]);
+  };
   const visit = (el: LightElement): void => {
     el.all = all;
+    el.indexes = indexes;
     el.order = all.length;
     all.push(el);
+    add(indexes.byTag, el.localName, el);
+    for (const name in el.attributes) add(indexes.byAttribute, name, el);
     for (const c of el.children) visit(c);
     el.end = all.length;
   };
   visit(root);
+}
+
+/**
+ * For a simple selector, the index lists that hold every element it can match: per alternative,
+ * its tag's elements, or its first attribute's. Null when an alternative names neither.
+ */
+function candidates(selector: string, indexes: Indexes): LightElement[][] | null {
+  const plan = plans.get(selector) ?? compilePlan(selector);
+  if (!plan) return null;
+  return plan.map(({ tag, attribute }) => (tag !== null ? indexes.byTag.get(tag) : indexes.byAttribute.get(attribute!)) ?? []);
+}
+const plans = new Map<string, { tag: string | null; attribute: string | null }[] | null>();
+function compilePlan(selector: string): { tag: string | null; attribute: string | null }[] | null {
+  const plan: { tag: string | null; attribute: string | null }[] = [];
+  for (const raw of selector.split(',')) {
+    const m = COMPOUND.exec(raw.trim());
+    const first = m?.[2] ? /^\[([a-z][a-z0-9-]*)/.exec(m[2])?.[1] ?? (m[2].startsWith('.') ? 'class' : null) : null;
+    if (!m || (!m[1] && !first)) {
+      plans.set(selector, null);
+      return null;
+    }
+    plan.push({ tag: m[1] ?? null, attribute: m[1] ? null : first });
+  }
+  plans.set(selector, plan);
+  return plan;
+}
+
+/** The index in `list` (document order) of the first element after position `order`. */
+function firstAfter(list: readonly LightElement[], order: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]!.order <= order) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Every element under `root` that passes `test`, in document order. */

@@ -4,7 +4,7 @@
 // a browser (the CLI), every candidate locale that reads every date is kept: when they read a date
 // the same, it is read; when they do not (03/04/2026 in en-US and en-GB), the row is refused with
 // a reason, never guessed.
-import { localeDates, type DateResult, type LocaleDates } from './locale-dates';
+import { localeDates, readByName, type DateResult, type LocaleDates } from './locale-dates';
 
 export type { DateResult } from './locale-dates';
 
@@ -92,6 +92,14 @@ function readerIn(texts: readonly DateText[], locales: readonly string[], strate
 
   // Every locale that reads all of them (the first one, for 'first'), stopping at a locale's first miss.
   const readsAll = (p: LocaleDates) => samples.every((t) => read(p, t).ok);
+  if (strategy === 'agree') {
+    // The first locale that reads every date by its month's name ("Nov 3, 2026") reads them as any
+    // other locale that reads them would: a named month leaves no other day to read. The search
+    // stops there (building every other locale's forms costs more than the rest of the read), and
+    // says which locales fit as none: it did not try them, so it cannot narrow another page's.
+    const first = parsers.find(readsAll);
+    if (first && samples.every((t) => readByName(read(first, t)))) return { ...single(first, [first.locale], true), fits: [] };
+  }
   const firstFit = strategy === 'first' ? parsers.find(readsAll) : undefined;
   let fits = strategy === 'first' ? (firstFit ? [firstFit] : []) : parsers.filter(readsAll);
   const complete = fits.length > 0;

@@ -7,6 +7,10 @@
 
 export type DateResult = { ok: true; value: string; zone?: string } | { ok: false; reason: string };
 
+// Results whose month was read by its name: no other locale can read their text as another day.
+const NAMED = new WeakSet<DateResult>();
+export const readByName = (r: DateResult): boolean => NAMED.has(r);
+
 export interface LocaleDates {
   /** The locale as asked for ("vi", "de-DE"). */
   readonly locale: string;
@@ -443,10 +447,13 @@ class IntlDates implements LocaleDates {
     const g = this.toGregorian(v.year, v.month, v.day);
     if (!g) return { ok: false, reason: `"${cut(raw)}" is not a real date` };
     const day = gregorianDay(g[0], g[1], g[2]);
+    if (day.ok && t.monthName) NAMED.add(day);
     if (!day.ok || !t.fields.includes('hour')) return day;
     const seconds = t.fields.includes('second');
     if (!(v.hour >= 0 && v.hour <= 23 && v.minute <= 59 && (!seconds || v.second <= 59))) return { ok: false, reason: `"${cut(raw)}" is not a time of day` };
-    return { ok: true, value: `${day.value}T${pad(v.hour)}:${pad(v.minute)}${seconds ? `:${pad(v.second)}` : ''}` };
+    const at: DateResult = { ok: true, value: `${day.value}T${pad(v.hour)}:${pad(v.minute)}${seconds ? `:${pad(v.second)}` : ''}` };
+    if (t.monthName) NAMED.add(at);
+    return at;
   }
 }
 

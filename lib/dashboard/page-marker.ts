@@ -41,8 +41,11 @@ function spacedText(el: Element): string {
 function findInText(el: Element): TablePosition | null {
   const tag = el.tagName.toUpperCase();
   if (tag === 'TABLE' || GRIDS.has(el.getAttribute('role') ?? '') || ['SCRIPT', 'STYLE', 'TEMPLATE', 'HEAD'].includes(tag)) return null;
-  const text = el.textContent ?? '';
-  if (text.length <= 80 && !el.querySelector('table, [role="table"], [role="grid"], [role="row"]')) return /\d/.test(text) ? fromText(spacedText(el)) : null;
+  // A part holding a table is looked into, never read whole (its text is the whole table's).
+  if (!el.querySelector('table, [role="table"], [role="grid"], [role="row"]')) {
+    const text = el.textContent ?? '';
+    if (text.length <= 80) return /\d/.test(text) ? fromText(spacedText(el)) : null;
+  }
   for (let child = el.firstElementChild; child; child = child.nextElementSibling) {
     const found = findInText(child);
     if (found) return found;
