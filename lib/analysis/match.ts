@@ -82,7 +82,7 @@ export function matchGrants(grants: readonly GrantView[], charges: readonly Invo
   const byAmount = (amountsOf: (total: number, period: TaxPeriod) => number[]) => {
     const out = new Map<number, InvoiceView[]>();
     for (const inv of charges) {
-      if (inv.currency !== ctx.accountCurrency || taken.has(inv.number)) continue;
+      if (inv.currency !== ctx.accountCurrency) continue;
       const period = ctx.tax.periodAt(inv.createdAt);
       for (const a of period === null ? [] : amountsOf(inv.totalCents, period)) {
         const list = out.get(a) ?? [];
@@ -129,7 +129,9 @@ export function matchGrants(grants: readonly GrantView[], charges: readonly Invo
           taxCents: inv.totalCents - g.amountCents,
           confidence: !relaxed && fitting === 1 && rivals === 1 ? 'exact' : 'likely',
         });
-        grantsOf.set(inv.number, [...(grantsOf.get(inv.number) ?? []), g.id]);
+        const bought = grantsOf.get(inv.number);
+        if (bought) bought.push(g.id);
+        else grantsOf.set(inv.number, [g.id]);
       }
     }
   };
@@ -141,10 +143,12 @@ export function matchGrants(grants: readonly GrantView[], charges: readonly Invo
     const a = exactAmount(total, p, amounts);
     return a === null ? [] : [a];
   };
+  // Built once: assign() passes over invoices already taken.
   const everyFit = byAmount(anyFit);
+  const exactFit = byAmount(exact);
   for (const relaxed of [false, true]) {
-    assign(byAmount(exact), relaxed);
-    assign(byAmount(anyFit), relaxed);
+    assign(exactFit, relaxed);
+    assign(everyFit, relaxed);
   }
   for (const g of grants) {
     if (purchases.has(g.id)) continue;

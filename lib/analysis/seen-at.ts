@@ -49,12 +49,17 @@ export function provenSeenAt(grants: readonly LedgerGrant[], purchases: Readonly
   for (const g of grants) {
     const group = groupOf(g);
     const p = purchases.get(g.id);
-    if (p) paid.set(group, [...(paid.get(group) ?? []), withSeconds(p.paidAt)]);
-    else unpaid.set(group, (unpaid.get(group) ?? 0) + 1);
-    for (const at of new Set(g.remaining.flatMap((o) => [o[1], o[2]]))) {
-      const read = reads.get(at) ?? new Map<string, number>();
+    if (p) {
+      const times = paid.get(group);
+      if (times) times.push(withSeconds(p.paidAt));
+      else paid.set(group, [withSeconds(p.paidAt)]);
+    } else unpaid.set(group, (unpaid.get(group) ?? 0) + 1);
+    const seen = new Set<string>();
+    for (const o of g.remaining) seen.add(o[1]).add(o[2]);
+    for (const at of seen) {
+      let read = reads.get(at);
+      if (!read) reads.set(at, (read = new Map<string, number>()));
       read.set(group, (read.get(group) ?? 0) + 1);
-      reads.set(at, read);
     }
   }
   for (const times of paid.values()) times.sort();

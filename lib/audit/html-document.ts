@@ -1,16 +1,21 @@
 // A small read-only DOM for the audit CLI. Saved billing pages run to megabytes and linkedom
-// spends about a second building its DOM for 10,000 + 10,000 rows; htmlparser2's tokenizer and
-// these plain node classes do it in a fraction of that. It implements the part of the DOM the
+// spends about a second building its DOM for 10,000 + 10,000 rows; our own tokenizer
+// (html-tokens.ts) and these plain node classes do it in a fraction of that. It implements the part of the DOM the
 // reader (lib/dashboard) uses, as a browser would build it: <html> holds <head> and <body>, and
 // content goes into <body>. Selectors are css-select's, so any selector the reader uses works.
 // The reader's tests run on this DOM, happy-dom and linkedom alike and must read the same.
 import { compile, selectAll, selectOne, is, type Options } from 'css-select';
-import { Parser } from 'htmlparser2';
+import { tokenizeHtml } from './html-tokens';
 
 const HEAD_TAGS = new Set(['title', 'meta', 'link', 'style', 'script', 'base', 'noscript', 'template']);
 
+// Children lists start as these shared empty arrays and become arrays of their own at the first
+// child: a cell holds one text node, and an empty array that grows by push reserves room for 17.
+const NO_NODES: LightNode[] = Object.freeze([]) as unknown as LightNode[];
+const NO_ELEMENTS: LightElement[] = Object.freeze([]) as unknown as LightElement[];
+
 abstract class LightNode {
-  abstract readonly nodeType: number;
+  abstract get nodeType(): number;
   parentNode: LightElement | null = null;
   get parentElement(): LightElement | null {
     return this.parentNode instanceof LightElement ? this.parentNode : null;
@@ -22,7 +27,9 @@ abstract class LightNode {
 }
 
 class LightText extends LightNode {
-  readonly nodeType = 3;
+  get nodeType(): number {
+    return 3;
+  }
   constructor(public data: string) {
     super();
   }
@@ -35,9 +42,11 @@ class LightText extends LightNode {
 }
 
 export class LightElement extends LightNode {
-  readonly nodeType = 1;
-  readonly childNodes: LightNode[] = [];
-  readonly children: LightElement[] = [];
+  get nodeType(): number {
+    return 1;
+  }
+  childNodes: LightNode[] = NO_NODES;
+  children: LightElement[] = NO_ELEMENTS;
   /** Position among the parent's element children, for sibling steps. */
   index = 0;
   /**
@@ -108,8 +117,12 @@ export class LightElement extends LightNode {
   }
   append(child: LightNode): void {
     child.parentNode = this;
-    this.childNodes.push(child);
-    if (child instanceof LightElement) child.index = this.children.push(child) - 1;
+    if (this.childNodes === NO_NODES) this.childNodes = [child];
+    else this.childNodes.push(child);
+    if (!(child instanceof LightElement)) return;
+    child.index = this.children.length;
+    if (this.children === NO_ELEMENTS) this.children = [child];
+    else this.children.push(child);
   }
   querySelectorAll(selector: string): LightElement[] {
     const test = simple(selector);
@@ -278,12 +291,13 @@ function compileSimple(selector: string): Test | null {
 interface Indexes {
   byTag: Map<string, LightElement[]>;
   byAttribute: Map<string, LightElement[]>;
+  byValue: Map<string, Map<string, LightElement[]>>;
 }
 
 /** Put every element under `root` (and itself) in document order, with its range (see LightElement.all). */
 function numberElements(root: LightElement): void {
   const all: LightElement[] = [];
-  const indexes: Indexes = { byTag: new Map(), byAttribute: new Map() };
+  const indexes: Indexes = { byTag: new Map(), byAttribute: new Map(), byValue: new Map() };
   const add = (map: Map<string, LightElement[]>, key: string, el: LightElement) => {
     const list = map.get(key);
     if (list) list.push(el);
@@ -304,24 +318,52 @@ function numberElements(root: LightElement): void {
 
 /**
  * For a simple selector, the index lists that hold every element it can match: per alternative,
- * its tag's elements, or its first attribute's. Null when an alternative names neither.
+ * its tag's elements, or its first attribute's (those with that value, when it names one); each
+ * list once. Null when an alternative names neither.
  */
 function candidates(selector: string, indexes: Indexes): LightElement[][] | null {
   const plan = plans.get(selector) ?? compilePlan(selector);
   if (!plan) return null;
-  return plan.map(({ tag, attribute }) => (tag !== null ? indexes.byTag.get(tag) : indexes.byAttribute.get(attribute!)) ?? []);
+  const lists = plan.map(({ tag, attribute, value }) =>
+    (tag !== null ? indexes.byTag.get(tag) : value !== null ? valueIndex(indexes, attribute!).get(value) : indexes.byAttribute.get(attribute!)) ?? NONE,
+  );
+  return lists.length > 1 ? [...new Set(lists)] : lists;
 }
-const plans = new Map<string, { tag: string | null; attribute: string | null }[] | null>();
-function compilePlan(selector: string): { tag: string | null; attribute: string | null }[] | null {
-  const plan: { tag: string | null; attribute: string | null }[] = [];
+const NONE: LightElement[] = [];
+
+/** The elements with an attribute, by its value: built the first time a selector asks for one. */
+function valueIndex(indexes: Indexes, attribute: string): Map<string, LightElement[]> {
+  let byValue = indexes.byValue.get(attribute);
+  if (byValue) return byValue;
+  byValue = new Map();
+  for (const el of indexes.byAttribute.get(attribute) ?? NONE) {
+    const value = el.attributes[attribute]!;
+    const list = byValue.get(value);
+    if (list) list.push(el);
+    else byValue.set(value, [el]);
+  }
+  indexes.byValue.set(attribute, byValue);
+  return byValue;
+}
+
+interface Plan {
+  tag: string | null;
+  attribute: string | null;
+  value: string | null;
+}
+const plans = new Map<string, Plan[] | null>();
+function compilePlan(selector: string): Plan[] | null {
+  const plan: Plan[] = [];
   for (const raw of selector.split(',')) {
     const m = COMPOUND.exec(raw.trim());
-    const first = m?.[2] ? /^\[([a-z][a-z0-9-]*)/.exec(m[2])?.[1] ?? (m[2].startsWith('.') ? 'class' : null) : null;
-    if (!m || (!m[1] && !first)) {
+    const first = m?.[2] ? /^\[([a-z][a-z0-9-]*)(?:=(?:"([^"]*)"|'([^']*)'))?\]/.exec(m[2]) : null;
+    const attribute = first?.[1] ?? (m?.[2]?.startsWith('.') ? 'class' : null);
+    if (!m || (!m[1] && !attribute)) {
       plans.set(selector, null);
       return null;
     }
-    plan.push({ tag: m[1] ?? null, attribute: m[1] ? null : first });
+    // A class is one word of the attribute, not its value: only [name="value"] narrows by value.
+    plan.push({ tag: m[1] ?? null, attribute: m[1] ? null : attribute, value: m[1] || !first ? null : (first[2] ?? first[3] ?? null) });
   }
   plans.set(selector, plan);
   return plan;
@@ -357,59 +399,121 @@ function query(selector: string) {
   return q;
 }
 
+// The tree builder's rules, as htmlparser2's (which this DOM was first built on, and the reader's
+// tests compare with a browser's DOM): a start tag closes the open elements it implies closed
+// (a <tr> the open cell and row, a <div> an open <p>); void elements hold nothing; inside SVG and
+// MathML "/>" closes an element.
+const P = new Set(['p']);
+const FORM = new Set(['input', 'option', 'optgroup', 'select', 'button', 'datalist', 'textarea']);
+const IMPLIES_CLOSE = new Map<string, Set<string>>([
+  ['tr', new Set(['tr', 'th', 'td'])],
+  ['th', new Set(['th'])],
+  ['td', new Set(['thead', 'th', 'td'])],
+  ['body', new Set(['head', 'link', 'script'])],
+  ['li', new Set(['li'])],
+  ...['select', 'input', 'output', 'button', 'datalist', 'textarea'].map((t) => [t, FORM] as [string, Set<string>]),
+  ['option', new Set(['option'])],
+  ['optgroup', new Set(['optgroup', 'option'])],
+  ['dd', new Set(['dd', 'dt'])],
+  ['dt', new Set(['dd', 'dt'])],
+  ['rt', new Set(['rt', 'rp'])],
+  ['rp', new Set(['rt', 'rp'])],
+  ['tbody', new Set(['thead', 'tbody'])],
+  ['tfoot', new Set(['thead', 'tbody'])],
+  ...['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'address', 'article', 'aside', 'blockquote', 'details', 'div', 'dl', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'header', 'hr', 'main', 'nav', 'ol', 'pre', 'section', 'table', 'ul'].map(
+    (t) => [t, P] as [string, Set<string>],
+  ),
+]);
+const VOID = new Set(['area', 'base', 'basefont', 'br', 'col', 'command', 'embed', 'frame', 'hr', 'img', 'input', 'isindex', 'keygen', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
+const FOREIGN = new Set(['math', 'svg']);
+const INTEGRATION = new Set(['mi', 'mo', 'mn', 'ms', 'mtext', 'annotation-xml', 'foreignobject', 'desc', 'title']);
+
 /** Parse a saved page into a read-only Document the reader accepts. */
 export function parseHtmlDocument(html: string): Document {
   const doc = new LightDocument();
   const stack: LightElement[] = [];
+  /** Elements the builder added that the file does not name (a <tbody> around bare rows). */
+  const implied = new Set<LightElement>();
+  /** Whether each open SVG/MathML or HTML-integration element makes "/>" close; innermost last. */
+  const foreign: boolean[] = [];
   let bodyStarted = false;
   const current = (): LightElement => stack[stack.length - 1] ?? (bodyStarted ? doc.body : doc.head);
-  const parser = new Parser(
-    {
-      onopentag(name, attribs) {
-        if (name === 'html' || name === 'head' || name === 'body') {
-          const el = name === 'html' ? doc.documentElement : name === 'head' ? doc.head : doc.body;
-          for (const [k, v] of Object.entries(attribs)) if (!(k in el.attributes)) el.attributes[k] = v;
-          if (name === 'body') bodyStarted = true;
-          stack.push(el);
+  /** The innermost open element the file itself opened, by index (-1: none). */
+  const named = (from = stack.length - 1): number => {
+    let i = from;
+    while (i >= 0 && implied.has(stack[i]!)) i--;
+    return i;
+  };
+  const place = (name: string): LightElement => {
+    let parent = stack[stack.length - 1];
+    if (!parent || parent === doc.documentElement || (parent === doc.head && !HEAD_TAGS.has(name))) {
+      if (!HEAD_TAGS.has(name) || bodyStarted) bodyStarted = true;
+      parent = bodyStarted ? doc.body : doc.head;
+    }
+    return parent;
+  };
+  tokenizeHtml(html, {
+    rawText: () => !foreign[foreign.length - 1],
+    open(name, attributes, selfClosing) {
+      const closes = IMPLIES_CLOSE.get(name);
+      if (closes) {
+        for (let i = named(); i >= 0 && closes.has(stack[i]!.localName); i = named()) stack.length = i;
+      }
+      if (name === 'html' || name === 'head' || name === 'body') {
+        const el = name === 'html' ? doc.documentElement : name === 'head' ? doc.head : doc.body;
+        for (const k in attributes) if (!(k in el.attributes)) el.attributes[k] = attributes[k]!;
+        if (name === 'body') bodyStarted = true;
+        stack.push(el);
+        return;
+      }
+      let parent = place(name);
+      if (name === 'tr' && parent.localName === 'table') {
+        // A browser puts rows written straight into a <table> into an implied <tbody>.
+        const tbody = new LightElement('tbody', {});
+        parent.append(tbody);
+        stack.push(tbody);
+        implied.add(tbody);
+        parent = tbody;
+      }
+      const el = new LightElement(name, attributes);
+      parent.append(el);
+      if (VOID.has(name)) return;
+      stack.push(el);
+      if (FOREIGN.has(name)) foreign.push(true);
+      else if (INTEGRATION.has(name)) foreign.push(false);
+      if (selfClosing && foreign[foreign.length - 1]) {
+        stack.pop();
+        if (FOREIGN.has(name) || INTEGRATION.has(name)) foreign.pop();
+      }
+    },
+    close(name) {
+      if (FOREIGN.has(name) || INTEGRATION.has(name)) foreign.pop();
+      if (VOID.has(name)) {
+        // "</br>" is a <br>, as in a browser.
+        if (name === 'br') place('br').append(new LightElement('br', {}));
+        return;
+      }
+      for (let i = named(); i >= 0; i = named(i - 1)) {
+        if (stack[i]!.localName === name) {
+          stack.length = i;
           return;
         }
-        let parent = stack[stack.length - 1];
-        if (!parent || parent === doc.documentElement || (parent === doc.head && !HEAD_TAGS.has(name))) {
-          if (!HEAD_TAGS.has(name) || bodyStarted) bodyStarted = true;
-          parent = bodyStarted ? doc.body : doc.head;
-        }
-        if (name === 'tr' && parent.localName === 'table') {
-          // A browser puts rows written straight into a <table> into an implied <tbody>.
-          const tbody = new LightElement('tbody', {});
-          parent.append(tbody);
-          stack.push(tbody);
-          parent = tbody;
-        }
-        const el = new LightElement(name, attribs); // htmlparser2 gives each tag an object of its own
-        parent.append(el);
-        stack.push(el);
-      },
-      onclosetag(name) {
-        // Close up to the element of that name; elements we implied (<tbody>) close with it.
-        if (!stack.some((el) => el.localName === name)) return;
-        while (stack.pop()?.localName !== name);
-      },
-      ontext(text) {
-        let parent = current();
-        if (parent === doc.documentElement || (parent === doc.head && text.trim() !== '')) {
-          if (text.trim() === '') return;
-          bodyStarted = true;
-          parent = doc.body;
-        }
-        const last = parent.childNodes[parent.childNodes.length - 1];
-        if (last instanceof LightText) last.data += text;
-        else parent.append(new LightText(text));
-      },
+      }
+      // "</p>" with no <p> open is an empty <p>.
+      if (name === 'p') place('p').append(new LightElement('p', {}));
     },
-    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: false },
-  );
-  parser.write(html);
-  parser.end();
+    text(text) {
+      let parent = current();
+      if (parent === doc.documentElement || (parent === doc.head && text.trim() !== '')) {
+        if (text.trim() === '') return;
+        bodyStarted = true;
+        parent = doc.body;
+      }
+      const last = parent.childNodes[parent.childNodes.length - 1];
+      if (last instanceof LightText) last.data += text;
+      else parent.append(new LightText(text));
+    },
+  });
   numberElements(doc.documentElement);
   return doc as unknown as Document;
 }

@@ -83,25 +83,36 @@ function withHint(r: DateReader): DateReader {
 }
 
 function readerIn(texts: readonly DateText[], locales: readonly string[], strategy: 'first' | 'agree'): DateReader {
-  const parsers = [...new Set(locales)].map(localeDates).filter((p): p is LocaleDates => p !== null);
-  if (!parsers.length) parsers.push(localeDates('en-US')!);
   const unique = new Map<string, DateText>();
   for (const t of texts) if (!NOT_A_DATE.test(t.text.trim())) unique.set(`${t.time ? 't' : 'd'}${t.text}`, t);
   const samples = [...unique.values()];
-  if (!samples.length) return single(parsers[0]!, null, true);
-
-  // Every locale that reads all of them (the first one, for 'first'), stopping at a locale's first miss.
+  // Whether a locale reads all of them, stopping at its first miss.
   const readsAll = (p: LocaleDates) => samples.every((t) => read(p, t).ok);
-  if (strategy === 'agree') {
+  const names = [...new Set(locales)];
+  // A locale's forms are built only when it is tried (building all of them costs more than the
+  // rest of the read, and the first one often settles it): the first that reads every date.
+  let first: LocaleDates | undefined;
+  for (const name of names) {
+    const p = localeDates(name);
+    if (p && readsAll(p)) {
+      first = p;
+      break;
+    }
+  }
+  const all = () => {
+    const parsers = names.map(localeDates).filter((p): p is LocaleDates => p !== null);
+    return parsers.length ? parsers : [localeDates('en-US')!];
+  };
+  if (!samples.length) return single(first ?? all()[0]!, null, true);
+  if (strategy === 'agree' && first && samples.every((t) => readByName(read(first, t)))) {
     // The first locale that reads every date by its month's name ("Nov 3, 2026") reads them as any
     // other locale that reads them would: a named month leaves no other day to read. The search
-    // stops there (building every other locale's forms costs more than the rest of the read), and
-    // says which locales fit as none: it did not try them, so it cannot narrow another page's.
-    const first = parsers.find(readsAll);
-    if (first && samples.every((t) => readByName(read(first, t)))) return { ...single(first, [first.locale], true), fits: [] };
+    // stops there, and says which locales fit as none: it did not try them, so it cannot narrow
+    // another page's.
+    return { ...single(first, [first.locale], true), fits: [] };
   }
-  const firstFit = strategy === 'first' ? parsers.find(readsAll) : undefined;
-  let fits = strategy === 'first' ? (firstFit ? [firstFit] : []) : parsers.filter(readsAll);
+  const parsers = strategy === 'first' && first ? [first] : all();
+  let fits = strategy === 'first' ? (first ? [first] : []) : parsers.filter(readsAll);
   const complete = fits.length > 0;
   if (!complete) {
     // None reads every date: those that read the most; the rest become warnings naming the row.

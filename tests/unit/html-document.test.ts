@@ -68,4 +68,45 @@ describe('the CLI DOM reads as the browser does', { timeout: 120_000 }, () => {
     expect(doc.querySelector('#a')!.getAttribute('title')).toBe('x & y');
     expect(doc.body.textContent).toBe('a & b\u00a0A');
   });
+
+  it('tokenizes as a browser does where saved pages differ', () => {
+    const cases = [
+      '<div title="a>b">x</div>',
+      "<div title='q\"'>y</div>",
+      '<div a=1 b=two />z</div>',
+      '<div class="a" class="b">first wins</div>',
+      '<script>if (a < b) document.write("<div>no</div>")</script><p>after</p>',
+      '<style>p > span { color: red }</style><p>s</p>',
+      '<title>A &amp; B</title><p>t</p>',
+      '<!-- <div>hidden</div> --><p>c</p>',
+      '<!DOCTYPE html><?xml x?><p>d</p>',
+      '<p>a < b and c</p>',
+      '<svg><title>Paid</title><path d="M0"/><circle/></svg><span>next</span>',
+      '<table><tr><td>1<td>2<tr><td>3</table>',
+      '<ul><li>a<li>b</ul>',
+      '<div>&copy; &amp &#169; &#xA9; &notanentity;</div>',
+      '<div data-x="&amp;lt;">e</div>',
+    ];
+    // Each after a first paragraph: where a leading <script> goes (head or body) is not at issue.
+    for (const html of cases.map((c) => `<p>0</p>${c}`)) {
+      const light = parseHtmlDocument(html);
+      const happy = happyDocument(html);
+      const shape = (d: Document) => Array.from(d.body.querySelectorAll('*'), (e) => `${e.localName}[${e.getAttributeNames().map((n) => `${n}=${e.getAttribute(n)}`).join(',')}]`);
+      expect([light.body.textContent, shape(light)], html).toEqual([happy.body.textContent, shape(happy)]);
+    }
+  });
+
+  it('follows the HTML standard where happy-dom does not: textarea, "<3", "</br>"', () => {
+    expect(parseHtmlDocument('<textarea><b>&lt;raw&gt;</b></textarea>').querySelector('textarea')!.textContent).toBe('<b><raw></b>');
+    // Nor is "<3" a tag (happy-dom makes it an element).
+    expect(parseHtmlDocument('<p>c <3</p>').body.textContent).toBe('c <3');
+    // "</br>" is a line break (happy-dom drops it).
+    expect(parseHtmlDocument('<p>x</br>y</p>').querySelectorAll('br')).toHaveLength(1);
+  });
+
+  it('drops a tag the file ends inside, as a browser does', () => {
+    for (const html of ['<p>kept</p><div class="cut', '<p>kept</p><div', '<p>kept</p></di', '<p>kept</p><!-- open']) {
+      expect(parseHtmlDocument(html).body.textContent, html).toBe('kept');
+    }
+  });
 });
