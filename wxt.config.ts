@@ -17,9 +17,10 @@ export default defineConfig({
       rollupOptions: {
         // zod ships /* @__PURE__ */ comments in places Rollup cannot use; it drops them and says
         // so on every build. That is zod's business, not a problem of ours: keep builds quiet.
-        onwarn(warning, warn) {
-          if (warning.code === 'INVALID_ANNOTATION' && warning.id?.includes('/node_modules/zod/')) return;
-          warn(warning);
+        // (onLog, not onwarn: Vite never calls a user's onwarn for these.)
+        onLog(level, log, handler) {
+          if (level === 'warn' && log.code === 'INVALID_ANNOTATION' && log.id?.includes('/node_modules/zod/')) return;
+          handler(level, log);
         },
       },
     },

@@ -1,8 +1,9 @@
 // `npm run demo`: the extension on the built-in demo dashboard, visited as a user would.
 // Headless (default) it saves screenshots and prints what the extension showed;
 // `npm run demo -- --headed` opens a window and leaves it open for a person;
-// `npm run demo -- --locale vi-VN` shows the dashboard's dates in that locale, in a browser set to it.
-import { mkdirSync } from 'node:fs';
+// `npm run demo -- --locale vi-VN` shows the dashboard's dates in that locale, in a browser set to it;
+// `npm run demo -- --docs` also copies the README's pictures (light and dark) into docs/screenshots/.
+import { copyFileSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { SEED_ACCOUNT } from '../demo/scenario';
@@ -12,6 +13,7 @@ import { exitUnlessChromium } from './chromium-path';
 import { launchWithExtension, serveDemo } from './extension-browser';
 
 const headed = process.argv.includes('--headed');
+const docs = process.argv.includes('--docs');
 const localeAt = process.argv.indexOf('--locale');
 const locale = localeAt >= 0 ? process.argv[localeAt + 1] : undefined;
 if (localeAt >= 0 && !(locale && Intl.DateTimeFormat.supportedLocalesOf([locale]).length)) {
@@ -82,7 +84,30 @@ await popup.waitForTimeout(300);
 console.log(`popup: ${(await popup.locator('main').innerText()).replace(/\n+/g, ' | ')}`);
 await popup.screenshot({ path: `${outDir}/popup.png` });
 
+// The same in dark mode: the panel, the badges and the popup follow the browser's color scheme.
+await page.emulateMedia({ colorScheme: 'dark' });
+await page.goto(pageUrl('billing-history'));
+await panelText(page, 'billing-history');
+await page.screenshot({ path: `${outDir}/billing-history-dark.png`, fullPage: true });
+await page.goto(pageUrl('credit-grants'));
+await panelText(page, 'credit-grants');
+await page.screenshot({ path: `${outDir}/credit-grants-explained-dark.png`, fullPage: true });
+await popup.emulateMedia({ colorScheme: 'dark' });
+await popup.reload();
+await popup.locator('main').waitFor();
+await popup.waitForTimeout(300);
+await popup.screenshot({ path: `${outDir}/popup-dark.png` });
+
 console.log(`Screenshots: ${outDir}`);
+if (docs) {
+  // The README's pictures, from this build.
+  const docsDir = resolve('docs/screenshots');
+  mkdirSync(docsDir, { recursive: true });
+  for (const name of ['credit-grants-explained', 'billing-history', 'popup']) {
+    for (const suffix of ['', '-dark']) copyFileSync(`${outDir}/${name}${suffix}.png`, `${docsDir}/${name}${suffix}.png`);
+  }
+  console.log(`README pictures: ${docsDir}`);
+}
 if (headed) {
   console.log('The window stays open; close it to end the demo.');
   await new Promise<void>((done) => browser.context.on('close', () => done()));

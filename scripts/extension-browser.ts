@@ -1,13 +1,12 @@
 // Chromium with the built extension loaded, and the demo dashboard served at the real
 // https://platform.openai.com URLs by request routing (so the manifest's match patterns are real).
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
 import type { RenderOptions } from '../demo/pages';
 import type { DemoAccount } from '../demo/scenario';
 import { demoResponse } from '../demo/site';
-import { CHROMIUM_ARGS, requireChromium } from './chromium-path';
+import { CHROMIUM_ARGS, profileParent, requireChromium } from './chromium-path';
 
 export const CHROME_BUILD = resolve('.output/chrome-mv3');
 
@@ -38,9 +37,10 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
   if (!existsSync(join(CHROME_BUILD, 'manifest.json'))) {
     throw new Error(`No extension build at ${CHROME_BUILD}: run \`npm run build\` first.`);
   }
-  const profile = mkdtempSync(join(tmpdir(), 'credit-lens-profile-'));
+  const executablePath = requireChromium();
+  const profile = mkdtempSync(join(profileParent(executablePath), 'credit-lens-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: requireChromium(),
+    executablePath,
     headless: !options.headed,
     colorScheme: options.colorScheme ?? 'light',
     viewport: { width: 1280, height: 900 },
