@@ -95,9 +95,11 @@ export function tokenizeHtml(html: string, sink: TokenSink): void {
       const name = html.slice(lt + 1, NAME.lastIndex).toLowerCase();
       const { end, selfClosing, attributes } = readAttributes(html, NAME.lastIndex, true);
       if (end < 0) return; // the file ends inside the tag: a browser drops it
+      // Asked before the tag opens: an SVG <title> is an ordinary element, an HTML one is not.
+      const raw = (RAW.has(name) || ESCAPABLE_RAW.has(name)) && sink.rawText(name);
       sink.open(name, attributes ?? NO_ATTRIBUTES, selfClosing);
       pos = end;
-      if ((RAW.has(name) || ESCAPABLE_RAW.has(name)) && sink.rawText(name)) {
+      if (raw) {
         let re = rawEnds.get(name);
         if (!re) rawEnds.set(name, (re = new RegExp(`</${name}[\\t\\n\\f\\r />]`, 'gi')));
         re.lastIndex = pos;

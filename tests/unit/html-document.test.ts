@@ -100,6 +100,8 @@ describe('the CLI DOM reads as the browser does', { timeout: 120_000 }, () => {
     expect(parseHtmlDocument('<textarea><b>&lt;raw&gt;</b></textarea>').querySelector('textarea')!.textContent).toBe('<b><raw></b>');
     // Nor is "<3" a tag (happy-dom makes it an element).
     expect(parseHtmlDocument('<p>c <3</p>').body.textContent).toBe('c <3');
+    // An SVG <title> is an element like any other: markup in it is markup, unlike an HTML title's.
+    expect(parseHtmlDocument('<svg><title><tspan>Paid</tspan></title></svg>').querySelectorAll('tspan')).toHaveLength(1);
     // "</br>" is a line break (happy-dom drops it).
     expect(parseHtmlDocument('<p>x</br>y</p>').querySelectorAll('br')).toHaveLength(1);
   });
