@@ -72,6 +72,28 @@ function readAttributes(html: string, from: number, collect: boolean): TagEnd {
   }
 }
 
+// Rows repeat their cells' attributes (role="cell" class="c" ten thousand times): a start tag's
+// text up to its first ">" that was read before gives the same attributes again, one shared frozen
+// object. Only texts that did end the tag there are kept (a ">" inside quotes does not).
+const seenTags = new Map<string, TagEnd>();
+const SEEN_LIMIT = 20_000;
+const SEEN_LONGEST = 200;
+
+/** After a start tag's name: its attributes and where it ends. */
+function startTagRest(html: string, from: number): TagEnd {
+  if (html.charCodeAt(from) === 62 /* > */) return { end: from + 1, selfClosing: false, attributes: null };
+  const gt = html.indexOf('>', from);
+  const text = gt > from && gt - from <= SEEN_LONGEST ? html.slice(from, gt) : null;
+  const seen = text === null ? undefined : seenTags.get(text);
+  if (seen) return { end: gt + 1, selfClosing: seen.selfClosing, attributes: seen.attributes };
+  const read = readAttributes(html, from, true);
+  if (text !== null && read.end === gt + 1 && seenTags.size < SEEN_LIMIT) {
+    if (read.attributes) Object.freeze(read.attributes);
+    seenTags.set(text, read);
+  }
+  return read;
+}
+
 /** Index after the next ">" from `from` (a comment-like run), or the end of the file. */
 function skipPast(html: string, needle: string, from: number): number {
   const at = html.indexOf(needle, from);
@@ -93,7 +115,7 @@ export function tokenizeHtml(html: string, sink: TokenSink): void {
       NAME.lastIndex = lt + 2;
       NAME.exec(html);
       const name = html.slice(lt + 1, NAME.lastIndex).toLowerCase();
-      const { end, selfClosing, attributes } = readAttributes(html, NAME.lastIndex, true);
+      const { end, selfClosing, attributes } = startTagRest(html, NAME.lastIndex);
       if (end < 0) return; // the file ends inside the tag: a browser drops it
       // Asked before the tag opens: an SVG <title> is an ordinary element, an HTML one is not.
       const raw = (RAW.has(name) || ESCAPABLE_RAW.has(name)) && sink.rawText(name);
