@@ -30,6 +30,18 @@ const SPACE_THEN_GT = /[\t\n\f\r ]*>/y;
 const LETTER = /[A-Za-z]/;
 const rawEnds = new Map<string, RegExp>();
 
+// One string per tag name: every element keeps its name, and 280,000 copies of "td" would each
+// be one more object for the collector to move.
+const tagNames = new Map<string, string>();
+function tagName(raw: string): string {
+  let name = tagNames.get(raw);
+  if (name === undefined) {
+    name = raw.toLowerCase();
+    if (tagNames.size < 1000) tagNames.set(raw, name);
+  }
+  return name;
+}
+
 function decodeText(text: string): string {
   return text.includes('&') ? decodeHTML(text) : text;
 }
@@ -114,7 +126,7 @@ export function tokenizeHtml(html: string, sink: TokenSink): void {
       if (lt > pos) sink.text(decodeText(html.slice(pos, lt)));
       NAME.lastIndex = lt + 2;
       NAME.exec(html);
-      const name = html.slice(lt + 1, NAME.lastIndex).toLowerCase();
+      const name = tagName(html.slice(lt + 1, NAME.lastIndex));
       const { end, selfClosing, attributes } = startTagRest(html, NAME.lastIndex);
       if (end < 0) return; // the file ends inside the tag: a browser drops it
       // Asked before the tag opens: an SVG <title> is an ordinary element, an HTML one is not.
@@ -138,7 +150,7 @@ export function tokenizeHtml(html: string, sink: TokenSink): void {
         if (lt > pos) sink.text(decodeText(html.slice(pos, lt)));
         NAME.lastIndex = lt + 3;
         NAME.exec(html);
-        const name = html.slice(lt + 2, NAME.lastIndex).toLowerCase();
+        const name = tagName(html.slice(lt + 2, NAME.lastIndex));
         const { end } = readAttributes(html, NAME.lastIndex, false);
         if (end < 0) return;
         sink.close(name);
