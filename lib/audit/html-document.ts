@@ -170,6 +170,12 @@ export class LightElement extends LightNode {
   getElementsByTagName(name: string): LightElement[] {
     const wanted = name.toLowerCase();
     const out: LightElement[] = [];
+    if (this.indexes && wanted !== '*') {
+      // From the tag's index, within this one's range (see numberElements).
+      const list = this.indexes.byTag.get(wanted) ?? NONE;
+      for (let i = firstAfter(list, this.order); i < list.length && list[i]!.order < this.end; i++) out.push(list[i]!);
+      return out;
+    }
     const walk = (el: LightElement): void => {
       for (const c of el.children) {
         if (wanted === '*' || c.localName === wanted) out.push(c);

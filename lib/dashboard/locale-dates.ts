@@ -155,7 +155,9 @@ class IntlDates implements LocaleDates {
   private periodTier = -1;
   private readonly templates: Record<Kind, Template[][]> = { day: [], time: [], monthDay: [] };
   private readonly formatters = new Map<string, Intl.DateTimeFormat>();
-  private readonly cache = new Map<string, DateResult>();
+  /** Answers kept per kind, by the raw text (a page asks each date more than once). */
+  private readonly days = new Map<string, DateResult>();
+  private readonly times = new Map<string, DateResult>();
   private readonly toGregorian: (y: number, m: number, d: number) => [number, number, number] | null;
 
   constructor(locale: string) {
@@ -329,44 +331,44 @@ class IntlDates implements LocaleDates {
     return { re: new RegExp(`^${source}$`, 'u'), fields, monthName };
   }
 
-  private cached(key: string, compute: () => DateResult): DateResult {
-    let hit = this.cache.get(key);
-    if (!hit) {
-      if (this.cache.size > 20_000) this.cache.clear();
-      hit = compute();
-      this.cache.set(key, hit);
-    }
-    return hit;
+  private static keep(cache: Map<string, DateResult>, raw: string, result: DateResult): DateResult {
+    if (cache.size > 20_000) cache.clear();
+    cache.set(raw, result);
+    return result;
   }
 
   day(raw: string): DateResult {
-    return this.cached(`d${raw}`, () => {
-      const text = this.normalize(raw);
-      if (!text) return { ok: false, reason: 'the date is empty' };
-      // Year first, Gregorian: unless the locale's own calendar reads it (1405/03/06 in fa-IR).
-      const iso = isoDay(text);
-      if (iso?.ok) return iso;
-      const r = this.match(text, raw, 'day');
-      return r ?? iso ?? { ok: false, reason: `"${cut(raw)}" is not a date as ${this.locale} shows dates` };
-    });
+    return this.days.get(raw) ?? IntlDates.keep(this.days, raw, this.readDay(raw));
+  }
+
+  private readDay(raw: string): DateResult {
+    const text = this.normalize(raw);
+    if (!text) return { ok: false, reason: 'the date is empty' };
+    // Year first, Gregorian: unless the locale's own calendar reads it (1405/03/06 in fa-IR).
+    const iso = isoDay(text);
+    if (iso?.ok) return iso;
+    const r = this.match(text, raw, 'day');
+    return r ?? iso ?? { ok: false, reason: `"${cut(raw)}" is not a date as ${this.locale} shows dates` };
   }
 
   dateTime(raw: string): DateResult {
-    return this.cached(`t${raw}`, () => {
-      const text = this.normalize(raw);
-      if (!text) return { ok: false, reason: 'the date is empty' };
-      const r = isoDateTime(text) ?? this.match(text, raw, 'time');
-      if (!r?.ok) {
-        // A trailing zone ("UTC", "GMT+2"): read the wall time as shown, and keep the zone.
-        const z = splitZone(raw);
-        const zoned = z.zone ? (isoDateTime(this.normalize(z.text)) ?? this.match(this.normalize(z.text), raw, 'time')) : null;
-        if (zoned?.ok) return { ...zoned, zone: z.zone };
-      }
-      if (r) return r;
-      const dayOnly = this.day(raw);
-      if (dayOnly?.ok) return { ok: false, reason: `"${cut(raw)}" has no time of day` };
-      return { ok: false, reason: `"${cut(raw)}" is not a date and time as ${this.locale} shows them` };
-    });
+    return this.times.get(raw) ?? IntlDates.keep(this.times, raw, this.readDateTime(raw));
+  }
+
+  private readDateTime(raw: string): DateResult {
+    const text = this.normalize(raw);
+    if (!text) return { ok: false, reason: 'the date is empty' };
+    const r = isoDateTime(text) ?? this.match(text, raw, 'time');
+    if (!r?.ok) {
+      // A trailing zone ("UTC", "GMT+2"): read the wall time as shown, and keep the zone.
+      const z = splitZone(raw);
+      const zoned = z.zone ? (isoDateTime(this.normalize(z.text)) ?? this.match(this.normalize(z.text), raw, 'time')) : null;
+      if (zoned?.ok) return { ...zoned, zone: z.zone };
+    }
+    if (r) return r;
+    const dayOnly = this.day(raw);
+    if (dayOnly?.ok) return { ok: false, reason: `"${cut(raw)}" has no time of day` };
+    return { ok: false, reason: `"${cut(raw)}" is not a date and time as ${this.locale} shows them` };
   }
 
   monthDay(raw: string): { month: number; day: number } | null {

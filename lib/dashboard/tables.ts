@@ -24,7 +24,9 @@ function childElements(el: Element): Element[] {
 }
 
 function descendants(root: Element | Document, selector: string): Element[] {
-  return Array.from(root.querySelectorAll(selector));
+  const found = root.querySelectorAll(selector);
+  // The CLI's light DOM answers with an array of its own already: no copy, row after row.
+  return Array.isArray(found) ? (found as Element[]) : Array.from(found);
 }
 
 /** The closest ancestor (or self) that is a table of any markup: for nesting checks. */
