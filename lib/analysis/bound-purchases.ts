@@ -27,7 +27,11 @@ export function latestPurchaseTimes(grants: readonly GrantView[], matching: Matc
   // Charges that bought no grant, offered to every group they could have bought (a superset of
   // what the pages allow, so the smallest bound over it is smaller still).
   const byAmount = new Map<number, { rows: GrantView[]; times: string[]; sample: GrantView }[]>();
-  for (const group of groups.values()) byAmount.set(group.sample.amountCents, [...(byAmount.get(group.sample.amountCents) ?? []), group]);
+  for (const group of groups.values()) {
+    const same = byAmount.get(group.sample.amountCents);
+    if (same) same.push(group);
+    else byAmount.set(group.sample.amountCents, [group]);
+  }
   const amounts = new Set(byAmount.keys());
   for (const inv of charges) {
     if (matching.grantsOf.has(inv.number)) continue;

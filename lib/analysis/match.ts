@@ -97,10 +97,13 @@ export function matchGrants(grants: readonly GrantView[], charges: readonly Invo
   // Greedy earliest-fit in time order maximises matches when windows open in grant order. The
   // strict window is the month after the displayed date (the date is the last day before it);
   // the relaxed one also takes the displayed day itself and about two months.
+  // Each list's payment days, worked out once for the four passes.
+  const daysOf = new Map<InvoiceView[], string[]>();
   const assign = (invoicesByAmount: Map<number, InvoiceView[]>, relaxed: boolean): void => {
     for (const [amount, group] of grantsByAmount) {
       const candidates = invoicesByAmount.get(amount) ?? [];
-      const days = candidates.map((c) => c.createdAt.slice(0, 10));
+      let days = daysOf.get(candidates);
+      if (!days) daysOf.set(candidates, (days = candidates.map((c) => c.createdAt.slice(0, 10))));
       const sameDay = new Map<string, number>();
       for (const g of group) sameDay.set(g.displayedDate, (sameDay.get(g.displayedDate) ?? 0) + 1);
       let start = 0;

@@ -45,7 +45,21 @@ export class LightElement extends LightNode {
   get nodeType(): number {
     return 1;
   }
-  childNodes: LightNode[] = NO_NODES;
+  /**
+   * The child nodes: none, the only one, or all of them. Most cells hold one text node: an array
+   * kept for each would be 200,000 more objects for the collector to move, so one is made for
+   * whoever asks (and dropped after).
+   */
+  private kids: LightNode | LightNode[] | null = null;
+  get childNodes(): LightNode[] {
+    const kids = this.kids;
+    if (kids === null) return NO_NODES;
+    return Array.isArray(kids) ? kids : [kids];
+  }
+  get lastChild(): LightNode | null {
+    const kids = this.kids;
+    return kids === null || !Array.isArray(kids) ? kids : (kids[kids.length - 1] ?? null);
+  }
   children: LightElement[] = NO_ELEMENTS;
   /** Position among the parent's element children, for sibling steps. */
   index = 0;
@@ -83,7 +97,8 @@ export class LightElement extends LightNode {
     return this.parentNode?.children[this.index - 1] ?? null;
   }
   get firstChild(): LightNode | null {
-    return this.childNodes[0] ?? null;
+    const kids = this.kids;
+    return kids === null || !Array.isArray(kids) ? kids : (kids[0] ?? null);
   }
   /** Kept once asked: the document never changes after parsing, and the reader asks often. */
   private text: string | undefined;
@@ -91,9 +106,12 @@ export class LightElement extends LightNode {
     if (this.text !== undefined) return this.text;
     // <template> content is a separate fragment in a browser: it has no text in the document.
     if (this.localName === 'template') return (this.text = '');
-    if (this.childNodes.length === 1) return (this.text = this.childNodes[0]!.textContent);
+    const kids = this.kids;
+    if (kids === null) return (this.text = '');
+    if (!Array.isArray(kids)) return (this.text = kids.textContent);
+    if (kids.length === 1) return (this.text = kids[0]!.textContent);
     let out = '';
-    for (const child of this.childNodes) out += child.textContent;
+    for (const child of kids) out += child.textContent;
     return (this.text = out);
   }
   get id(): string {
@@ -117,8 +135,10 @@ export class LightElement extends LightNode {
   }
   append(child: LightNode): void {
     child.parentNode = this;
-    if (this.childNodes === NO_NODES) this.childNodes = [child];
-    else this.childNodes.push(child);
+    const kids = this.kids;
+    if (kids === null) this.kids = child;
+    else if (Array.isArray(kids)) kids.push(child);
+    else this.kids = [kids, child];
     if (!(child instanceof LightElement)) return;
     child.index = this.children.length;
     if (this.children === NO_ELEMENTS) this.children = [child];
@@ -515,7 +535,7 @@ export function parseHtmlDocument(html: string): Document {
         bodyStarted = true;
         parent = doc.body;
       }
-      const last = parent.childNodes[parent.childNodes.length - 1];
+      const last = parent.lastChild;
       if (last instanceof LightText) last.data += text;
       else parent.append(new LightText(text));
     },

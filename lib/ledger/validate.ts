@@ -26,7 +26,9 @@ function checkGrants(where: string, grants: readonly LedgerGrant[], latestDay: s
       if (first > last || first.slice(0, 10) < EARLIEST || last.slice(0, 10) > latestDay) problems.push(`${name}: seen at impossible times (${first} – ${last})`);
     }
     const key = grantGroupKey(g);
-    byGroup.set(key, [...(byGroup.get(key) ?? []), g]);
+    const group = byGroup.get(key);
+    if (group) group.push(g);
+    else byGroup.set(key, [g]);
   }
   // No more rows than a page showed: the k-th fullest grant of a group was seen only together
   // with the k − 1 fuller ones, at the same moment (every read ranks its whole group at once).
