@@ -42,6 +42,13 @@ function tagName(raw: string): string {
   return name;
 }
 
+/** The tag name that starts at `at` (a letter), lower-cased, and the index after it. */
+function nameAt(html: string, at: number): [string, number] {
+  NAME.lastIndex = at + 1;
+  NAME.exec(html);
+  return [tagName(html.slice(at, NAME.lastIndex)), NAME.lastIndex];
+}
+
 function decodeText(text: string): string {
   return text.includes('&') ? decodeHTML(text) : text;
 }
@@ -124,10 +131,8 @@ export function tokenizeHtml(html: string, sink: TokenSink): void {
     const next = html.charAt(lt + 1);
     if (LETTER.test(next)) {
       if (lt > pos) sink.text(decodeText(html.slice(pos, lt)));
-      NAME.lastIndex = lt + 2;
-      NAME.exec(html);
-      const name = tagName(html.slice(lt + 1, NAME.lastIndex));
-      const { end, selfClosing, attributes } = startTagRest(html, NAME.lastIndex);
+      const [name, afterName] = nameAt(html, lt + 1);
+      const { end, selfClosing, attributes } = startTagRest(html, afterName);
       if (end < 0) return; // the file ends inside the tag: a browser drops it
       // Asked before the tag opens: an SVG <title> is an ordinary element, an HTML one is not.
       const raw = (RAW.has(name) || ESCAPABLE_RAW.has(name)) && sink.rawText(name);
@@ -148,10 +153,8 @@ export function tokenizeHtml(html: string, sink: TokenSink): void {
       const after = html.charAt(lt + 2);
       if (LETTER.test(after)) {
         if (lt > pos) sink.text(decodeText(html.slice(pos, lt)));
-        NAME.lastIndex = lt + 3;
-        NAME.exec(html);
-        const name = tagName(html.slice(lt + 2, NAME.lastIndex));
-        const { end } = readAttributes(html, NAME.lastIndex, false);
+        const [name, afterName] = nameAt(html, lt + 2);
+        const { end } = readAttributes(html, afterName, false);
         if (end < 0) return;
         sink.close(name);
         pos = end;
