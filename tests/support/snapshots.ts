@@ -18,6 +18,11 @@ export function grant(displayedDate: string, amountCents: number, remainingCents
   return { position: 0, displayedDate, state: 'available', stateText: 'Available', amountCents, remainingCents, currency: 'USD', expiresOn: null, ...rest };
 }
 
+/** A full $10.00 grant shown as Oct 31, 2026 that expires Nov 30, 2027, with `over` changed. */
+export function grantRow(over: Partial<GrantRow> = {}): GrantRow {
+  return grant('2026-10-31', 1000, 1000, { expiresOn: '2027-11-30', ...over });
+}
+
 export function invoice(number: string, createdAt: string, totalCents: number, rest: Partial<InvoiceRow> = {}): InvoiceRow {
   return { position: 0, number, status: 'paid', statusText: 'Paid', totalCents, currency: 'USD', createdAt, url: null, ...rest };
 }

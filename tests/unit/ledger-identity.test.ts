@@ -14,18 +14,8 @@ import { mergeSnapshot, mergeSnapshotPlaced } from '../../lib/ledger/merge';
 import { emptyLedger, type Ledger } from '../../lib/ledger/schema';
 import { exportLedger } from '../../lib/ledger/transfer';
 import { happyDocument, linkedDocument } from '../support/read-dom';
+import { grantRow as grant } from '../support/snapshots';
 
-const grant = (over: Partial<GrantRow> = {}): GrantRow => ({
-  position: 0,
-  displayedDate: '2026-10-31',
-  state: 'available',
-  stateText: 'Available',
-  amountCents: 1000,
-  remainingCents: 1000,
-  currency: 'USD',
-  expiresOn: '2027-11-30',
-  ...over,
-});
 const rows = (list: Partial<GrantRow>[]) => list.map((g, position) => grant({ ...g, position }));
 const snapshot = (over: Partial<Snapshot>): Snapshot => ({
   page: 'credit-grants',

@@ -2,25 +2,15 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { GrantRow, InvoiceRow, Snapshot } from '../../lib/dashboard/snapshot';
+import type { InvoiceRow, Snapshot } from '../../lib/dashboard/snapshot';
 import { loadLedger } from '../../lib/ledger/load';
 import { MIGRATIONS } from '../../lib/ledger/migrate';
 import { ledgerCounts, mergeSnapshot, snapshotOrg } from '../../lib/ledger/merge';
 import { cluesOf, heldId } from '../../lib/ledger/organizations';
 import { emptyLedger, LEDGER_VERSION, type Ledger } from '../../lib/ledger/schema';
 import { exportLedger, importLedger } from '../../lib/ledger/transfer';
+import { grantRow as grant } from '../support/snapshots';
 
-const grant = (over: Partial<GrantRow> = {}): GrantRow => ({
-  position: 0,
-  displayedDate: '2026-10-31',
-  state: 'available',
-  stateText: 'Available',
-  amountCents: 1000,
-  remainingCents: 1000,
-  currency: 'USD',
-  expiresOn: '2027-11-30',
-  ...over,
-});
 
 const snapshot = (over: Partial<Snapshot>): Snapshot => ({
   page: 'credit-grants',

@@ -12,19 +12,9 @@ import { grantId, rankGrants } from '../../lib/ledger/identity';
 import { rowKeys, type RowNote } from '../../lib/row-notes';
 import { reportOf } from '../support/pipeline';
 import { happyDocument } from '../support/read-dom';
+import { grantRow } from '../support/snapshots';
 
 const page = (kind: 'credit-grants' | 'billing-history'): Snapshot => readPage(happyDocument(savedPage(kind, SEED_ACCOUNT)), kind, pageUrl(kind), '2026-11-27T10:00:00');
-const grantRow = (over: Partial<GrantRow>): GrantRow => ({
-  position: 0,
-  displayedDate: '2026-10-31',
-  state: 'available',
-  stateText: 'Available',
-  amountCents: 1000,
-  remainingCents: 1000,
-  currency: 'USD',
-  expiresOn: '2027-11-30',
-  ...over,
-});
 const GRANTS = page('credit-grants');
 const grantsOf = (rows: GrantRow[]): Snapshot => ({ ...GRANTS, grants: rows.map((r, position) => ({ ...r, position })) });
 /** Which grant each row is, as the ledger names it (identity.ts). */
