@@ -22,6 +22,7 @@ import { exportLedger } from '../lib/ledger/transfer';
 import { readAgain, snapshotPath, STEP_NAMES, STEPS, type Breakdown } from './bench/background';
 import { measureCli } from './bench/cli';
 import { FIRST_VISITS, measureIdleRoute, measurePage, RETURN_VISITS, type PageSamples, type Visit } from './bench/content';
+import { slowdown, REFERENCE_MS, yardstick } from './bench/speed';
 import { best, Budgets, median, ms, spread } from './bench/stats';
 import { exitUnlessChromium } from './chromium-path';
 import { CHROME_BUILD } from './extension-browser';
@@ -74,12 +75,16 @@ say();
 say('| N | HTML | parse (floor) | read | merge | analyse | audit total | total ÷ parse | analyse per row |');
 say('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
 const sizes = large ? [1000, 10000, 50000] : [1000, 10000];
+const engineYard: number[] = [];
 const results = new Map<number, EngineRun>();
 for (const n of sizes) {
   const account = generateAccount(n, 11, { promoRate: 0, refundRate: 0 });
   const grantsHtml = savedPage('credit-grants', account);
   const historyHtml = savedPage('billing-history', account);
-  const runs = Array.from({ length: n >= 50000 ? 1 : 5 }, () => engineRun(grantsHtml, historyHtml));
+  const runs = Array.from({ length: n >= 50000 ? 1 : 5 }, () => {
+    engineYard.push(yardstick());
+    return engineRun(grantsHtml, historyHtml);
+  });
   const pick = (k: 'parse' | 'read' | 'merge' | 'analyse') => best(runs.map((r) => r[k]));
   const run = { parse: pick('parse'), read: pick('read'), merge: pick('merge'), analyse: pick('analyse'), ledger: runs[0]!.ledger, snapshots: runs[0]!.snapshots };
   results.set(n, run);
@@ -115,6 +120,7 @@ say();
 say('In Node, on the functions the worker runs. "Fresh": the first page a new profile reads; "10k + 10k": the newest 1,000 rows read again a day later into a ledger of 10,000 grants + 10,000 invoices. The last two steps run after the answer is sent.');
 say();
 const paths: { name: string; kind: PageKind; breakdown: Breakdown }[] = [];
+const backgroundYard = Array.from({ length: 3 }, yardstick);
 const page1k = (kind: PageKind) => r1.snapshots[kind === 'credit-grants' ? 0 : 1]!;
 const page10k = (kind: PageKind) => readAgain(r10.snapshots[kind === 'credit-grants' ? 0 : 1]!, 1000);
 for (const kind of ['billing-history', 'credit-grants'] as const) {
@@ -190,6 +196,18 @@ if (steps.length) {
 say();
 say(`Non-billing route: the content script's work is the route check only (${ms(idle.cost)}); it adds ${idle.elements} elements.`);
 
+// ---- This machine's pace ----------------------------------------------------------------------
+const paces: [string, number[]][] = [['engine (in process)', engineYard], ['`npm run audit`', cli.yardstick], ['background (in process)', backgroundYard], ...pages.map(([kind, p]): [string, number[]] => [`Chromium, ${kind} (both cores)`, p.pace])];
+const scale = new Map(paces.map(([name, xs]) => [name, slowdown(xs)]));
+say();
+say("## This machine's pace");
+say();
+say(`The yardstick (\`scripts/bench/yardstick.mjs\`: fixed JavaScript, not ours, the kind of work the engine does) sampled beside each section's own samples: in Node one process at a time, in Chromium two at once before each visit (a visit keeps both cores busy, and on this shared machine two busy processes have at times run half as fast as one). On the machine the budgets were written for it takes ${REFERENCE_MS} ms; a section where it ran slower has its timing budgets scaled by as much (never below ×1).`);
+say();
+say('| section | yardstick, best / median (samples) | pace: slower than the reference by |');
+say('| --- | ---: | ---: |');
+for (const [name, xs] of paces) say(`| ${name} | ${spread(xs)} | ×${scale.get(name)!.toFixed(2)} |`);
+
 // ---- Budgets ----------------------------------------------------------------------------------
 say();
 say('## Budgets');
@@ -198,20 +216,21 @@ say('| budget | figure (best) | status |');
 say('| --- | ---: | --- |');
 say(`| content script ≤ 40 KB gzipped (js + css) | ${(contentGzip / 1024).toFixed(1)} KB | ${budgets.judge('content script size', contentGzip / 1024, 40, 'KB')} |`);
 say(`| no work on non-billing routes beyond route detection | ${idle.elements} elements added | ${budgets.judge('non-billing route elements', idle.elements, 0, 'elements')} |`);
-say(`| analysis of 10k + 10k ≤ 1 s | ${ms(r10.analyse)} | ${budgets.judge('analysis 10k+10k', r10.analyse, 1000, 'ms')} |`);
-say(`| \`npm run audit\` of 10k + 10k ≤ 1 s, wall time | ${ms(best(cli.audit))} | ${budgets.goal('npm run audit 10k+10k', best(cli.audit), 1000, CLI_GUARD, 'ms')} |`);
-say(`| merging a 1,000-row page into a 10k + 10k ledger ≤ 30 ms | ${ms(mergeInto10k)} | ${budgets.judge('merge one page into 10k+10k', mergeInto10k, 30, 'ms')} |`);
+say(`| analysis of 10k + 10k ≤ 1 s | ${ms(r10.analyse)} | ${budgets.judge('analysis 10k+10k', r10.analyse, 1000, 'ms', scale.get('engine (in process)'))} |`);
+say(`| \`npm run audit\` of 10k + 10k ≤ 1 s, wall time | ${ms(best(cli.audit))} | ${budgets.goal('npm run audit 10k+10k', best(cli.audit), 1000, CLI_GUARD, 'ms', scale.get('`npm run audit`'))} |`);
+say(`| merging a 1,000-row page into a 10k + 10k ledger ≤ 30 ms | ${ms(mergeInto10k)} | ${budgets.judge('merge one page into 10k+10k', mergeInto10k, 30, 'ms', scale.get('background (in process)'))} |`);
 for (const [kind, s] of pages) {
+  const pace = scale.get(`Chromium, ${kind} (both cores)`);
   for (const [visit, vs] of [['first', s.first], ['return', s.returns]] as const) {
     const v = best(col(vs, 'visible'));
     const a = best(col(vs, 'all'));
-    say(`| ${kind}, ${visit} visit: first visible badges ≤ 50 ms after the table is inserted | ${ms(v)} | ${budgets.judgeWithFloor(`${kind} ${visit} visit: first badges`, v, 50, median(s.floor), 'ms')} |`);
-    say(`| ${kind}, ${visit} visit: all rows badged ≤ 200 ms after the table is inserted | ${ms(a)} | ${budgets.judge(`${kind} ${visit} visit: all rows`, a, 200, 'ms')} |`);
+    say(`| ${kind}, ${visit} visit: first visible badges ≤ 50 ms after the table is inserted | ${ms(v)} | ${budgets.judgeWithFloor(`${kind} ${visit} visit: first badges`, v, 50, median(s.floor), 'ms', pace)} |`);
+    say(`| ${kind}, ${visit} visit: all rows badged ≤ 200 ms after the table is inserted | ${ms(a)} | ${budgets.judge(`${kind} ${visit} visit: all rows`, a, 200, 'ms', pace)} |`);
   }
 }
 say();
 say(
-  `How CI judges them: sizes and element counts exactly; timings on the best of several samples. First visible badges: within 50 ms, or no later than the page's own table appears (its floor above, median, same run): on a machine where the page alone takes longer than 50 ms, badges that are in the page before its table is painted appear with it. The CLI's 1 s is judged as a goal: it takes 0.86–1.01 s here (best of 7, run to run), at the edge of it, so a miss is shown above and printed at the end, and CI fails only past ${CLI_GUARD} ms (a step back, not noise).`,
+  `How CI judges them: sizes and element counts exactly; timings on the best of several samples, against budgets scaled by this machine's pace in the same section (above; ×1 on a machine as fast as the one they were written for). First visible badges: within 50 ms, or no later than the page's own table appears (its floor above, median, same run): on a machine where the page alone takes longer than 50 ms, badges that are in the page before its table is painted appear with it. The CLI's 1 s is judged as a goal: it took 0.86–1.01 s on the reference machine (best of 7, run to run), at the edge of it, so a miss is shown above and printed at the end, and CI fails only past ${CLI_GUARD} ms at the same pace (a step back, not noise).`,
 );
 say();
 say(`The whole bench took ${Math.round((performance.now() - started) / 1000)} s.`);

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateAccount } from '../../demo/generate';
 import { savedPage } from '../../demo/site';
+import { yardstick } from './speed';
 
 function wall(args: string[]): number {
   const t0 = performance.now();
@@ -19,6 +20,8 @@ export interface CliTimes {
   audit: number[];
   /** Node starting and exiting with nothing to do: the floor of any command. */
   node: number[];
+  /** The yardstick, sampled before each run of the command (scripts/bench/speed.ts). */
+  yardstick: number[];
   bytes: number;
 }
 
@@ -31,9 +34,15 @@ export function measureCli(n: number, runs: number): CliTimes {
     pages.forEach((html, i) => writeFileSync(files[i]!, html));
     const args = ['scripts/run-audit.mjs', '--json', '--today', '2026-11-27', ...files];
     wall(args); // builds the bundle when its sources changed
-    const audit = Array.from({ length: runs }, () => wall(args));
+    const audit: number[] = [];
+    const yard: number[] = [];
+    // Alternated, so both see the same moments of a busy machine.
+    for (let i = 0; i < runs; i++) {
+      yard.push(yardstick());
+      audit.push(wall(args));
+    }
     const node = Array.from({ length: runs }, () => wall(['-e', '0']));
-    return { audit, node, bytes: pages.reduce((s, p) => s + p.length, 0) };
+    return { audit, node, yardstick: yard, bytes: pages.reduce((s, p) => s + p.length, 0) };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -8,6 +8,7 @@ import { generateAccount } from '../../demo/generate';
 import { pageUrl, type PageKind } from '../../lib/dashboard/pages';
 import { demoResponse } from '../../demo/site';
 import { launchWithExtension, serveDemo, type ExtensionBrowser } from '../extension-browser';
+import { yardstickPair } from './speed';
 
 export interface Visit {
   /** Table inserted → the next frame painted (with whatever badges were drawn before it). */
@@ -31,6 +32,8 @@ export interface Visit {
 export interface PageSamples {
   first: Visit[];
   returns: Visit[];
+  /** The yardstick on both cores, sampled before each visit (scripts/bench/speed.ts). */
+  pace: number[];
   /** The page's own floor, without Credit Lens: table inserted → the next frame painted. */
   floor: number[];
 }
@@ -110,7 +113,9 @@ async function open(): Promise<{ browser: ExtensionBrowser; page: Page }> {
 /** First visits (a fresh profile each) and return visits of one page kind. */
 export async function measurePage(kind: PageKind): Promise<PageSamples> {
   const first: Visit[] = [];
+  const pace: number[] = [];
   for (let i = 0; i < FIRST_VISITS; i++) {
+    pace.push(await yardstickPair());
     const { browser, page } = await open();
     first.push(await visit(page, browser.worker, kind));
     await browser.close();
@@ -121,11 +126,12 @@ export async function measurePage(kind: PageKind): Promise<PageSamples> {
   const floors: number[] = [];
   // Alternated, so both see the same moments of a busy machine.
   for (let i = 0; i < RETURN_VISITS; i++) {
+    pace.push(await yardstickPair());
     returns.push(await visit(page, browser.worker, kind));
     floors.push(await floor(page, kind));
   }
   await browser.close();
-  return { first, returns, floor: floors };
+  return { first, returns, floor: floors, pace };
 }
 
 /** What the content script costs on a route that is not a billing page. */
