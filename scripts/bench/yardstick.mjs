@@ -3,6 +3,8 @@
 // objects that stay alive, map lookups, sorting, JSON). Its time says how fast this shared machine
 // is at the moment; scripts/bench/speed.ts turns it into the factor timing budgets are scaled by.
 // Run as its own process (`node scripts/bench/yardstick.mjs`): prints its in-process time in ms.
+import { performance } from 'node:perf_hooks';
+import process from 'node:process';
 
 function rows(n) {
   const parts = [];
@@ -50,4 +52,4 @@ export function yardstick() {
   return performance.now() - t0;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) console.log(yardstick().toFixed(1));
+if (import.meta.url === `file://${process.argv[1]}`) process.stdout.write(`${yardstick().toFixed(1)}\n`);
