@@ -13,6 +13,8 @@ const HEAD_TAGS = new Set(['title', 'meta', 'link', 'style', 'script', 'base', '
 // child: a cell holds one text node, and an empty array that grows by push reserves room for 17.
 const NO_NODES: LightNode[] = Object.freeze([]) as unknown as LightNode[];
 const NO_ELEMENTS: LightElement[] = Object.freeze([]) as unknown as LightElement[];
+/** An element's child nodes are its element children (see LightElement.kids). */
+const ELEMENTS_ONLY = Symbol('elements only');
 
 abstract class LightNode {
   abstract get nodeType(): number;
@@ -46,19 +48,38 @@ export class LightElement extends LightNode {
     return 1;
   }
   /**
-   * The child nodes: none, the only one, or all of them. Most cells hold one text node: an array
-   * kept for each would be 200,000 more objects for the collector to move, so one is made for
-   * whoever asks (and dropped after).
+   * The child nodes. Most cells hold one text node, which the reader asks only for its text, and
+   * most other elements hold only elements: a node and an array kept for each would be hundreds
+   * of thousands more objects for the collector to move. So: null (none), a lone text child as
+   * its string (its node made the first time it is asked for, and kept) or node, ELEMENTS_ONLY
+   * (they are `children`), or the list when text and elements mix.
    */
-  private kids: LightNode | LightNode[] | null = null;
+  private kids: string | LightText | typeof ELEMENTS_ONLY | LightNode[] | null = null;
+  private loneText(): LightText {
+    const node = new LightText(this.kids as string);
+    node.parentNode = this;
+    return (this.kids = node);
+  }
   get childNodes(): LightNode[] {
     const kids = this.kids;
     if (kids === null) return NO_NODES;
-    return Array.isArray(kids) ? kids : [kids];
+    if (kids === ELEMENTS_ONLY) return this.children;
+    if (typeof kids === 'string') return [this.loneText()];
+    return kids instanceof LightText ? [kids] : kids;
+  }
+  get firstChild(): LightNode | null {
+    const kids = this.kids;
+    if (kids === null) return null;
+    if (kids === ELEMENTS_ONLY) return this.children[0]!;
+    if (typeof kids === 'string') return this.loneText();
+    return kids instanceof LightText ? kids : kids[0]!;
   }
   get lastChild(): LightNode | null {
     const kids = this.kids;
-    return kids === null || !Array.isArray(kids) ? kids : (kids[kids.length - 1] ?? null);
+    if (kids === null) return null;
+    if (kids === ELEMENTS_ONLY) return this.children[this.children.length - 1]!;
+    if (typeof kids === 'string') return this.loneText();
+    return kids instanceof LightText ? kids : kids[kids.length - 1]!;
   }
   children: LightElement[] = NO_ELEMENTS;
   /** Position among the parent's element children, for sibling steps. */
@@ -96,10 +117,6 @@ export class LightElement extends LightNode {
   get previousElementSibling(): LightElement | null {
     return this.parentNode?.children[this.index - 1] ?? null;
   }
-  get firstChild(): LightNode | null {
-    const kids = this.kids;
-    return kids === null || !Array.isArray(kids) ? kids : (kids[0] ?? null);
-  }
   /** Kept once asked: the document never changes after parsing, and the reader asks often. */
   private text: string | undefined;
   get textContent(): string {
@@ -108,10 +125,12 @@ export class LightElement extends LightNode {
     if (this.localName === 'template') return (this.text = '');
     const kids = this.kids;
     if (kids === null) return (this.text = '');
-    if (!Array.isArray(kids)) return (this.text = kids.textContent);
-    if (kids.length === 1) return (this.text = kids[0]!.textContent);
+    if (typeof kids === 'string') return kids;
+    if (kids instanceof LightText) return kids.data;
+    const list = kids === ELEMENTS_ONLY ? this.children : kids;
+    if (list.length === 1) return (this.text = list[0]!.textContent);
     let out = '';
-    for (const child of kids) out += child.textContent;
+    for (const child of list) out += child.textContent;
     return (this.text = out);
   }
   get id(): string {
@@ -133,13 +152,28 @@ export class LightElement extends LightNode {
   getAttributeNames(): string[] {
     return Object.keys(this.attributes);
   }
+  /** Text from the parser: joined to a text node (or string) just before it, as a browser does. */
+  appendText(data: string): void {
+    const kids = this.kids;
+    if (kids === null) this.kids = data;
+    else if (typeof kids === 'string') this.kids = kids + data;
+    else if (kids instanceof LightText) kids.data += data;
+    else {
+      const last = kids === ELEMENTS_ONLY ? null : kids[kids.length - 1];
+      if (last instanceof LightText) last.data += data;
+      else this.append(new LightText(data));
+    }
+  }
   append(child: LightNode): void {
     child.parentNode = this;
     const kids = this.kids;
-    if (kids === null) this.kids = child;
-    else if (Array.isArray(kids)) kids.push(child);
-    else this.kids = [kids, child];
-    if (!(child instanceof LightElement)) return;
+    const element = child instanceof LightElement;
+    if (kids === null) this.kids = element ? ELEMENTS_ONLY : (child as LightText);
+    else if (kids === ELEMENTS_ONLY) {
+      if (!element) this.kids = [...this.children, child];
+    } else if (Array.isArray(kids)) kids.push(child);
+    else this.kids = [typeof kids === 'string' ? this.loneText() : kids, child];
+    if (!element) return;
     child.index = this.children.length;
     if (this.children === NO_ELEMENTS) this.children = [child];
     else this.children.push(child);
@@ -535,9 +569,7 @@ export function parseHtmlDocument(html: string): Document {
         bodyStarted = true;
         parent = doc.body;
       }
-      const last = parent.lastChild;
-      if (last instanceof LightText) last.data += text;
-      else parent.append(new LightText(text));
+      parent.appendText(text);
     },
   });
   numberElements(doc.documentElement);
