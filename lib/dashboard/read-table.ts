@@ -38,6 +38,15 @@ export interface TableSpec<T> {
   row(row: RowContext, columns: Record<string, number>, note: (text: string) => void, dates: DateReader): Omit<T, 'position'> | string;
 }
 
+/** Why a cell the record uses may show other than it says, for the first such cell; else null. */
+function unsureCell(row: RowContext, used: readonly number[], headers: readonly string[]): string | null {
+  for (const i of used) {
+    const why = row.unsure[i];
+    if (why) return `the ${headers[i] || 'unnamed'} cell holds text that ${why} may hide or show, so what the page shows cannot be told`;
+  }
+  return null;
+}
+
 export function readTable<T extends { position: number }>(root: Document | Element, spec: TableSpec<T>, options: DateOptions = {}): TableRead<T> {
   const found = findTable(root, spec.columns, spec.required);
   if (!found.ok) return { found: false, rows: [], warnings: [`${spec.name}: ${found.reason}.`], anchors: [], locale: null, fits: [], datesComplete: true, headers: {}, element: null };
@@ -57,9 +66,7 @@ export function readTable<T extends { position: number }>(root: Document | Eleme
   const anchors: Element[] = [];
   const used = Object.values(columns);
   for (const row of rows) {
-    const unsure =
-      (row.rowUnsure ? `the row itself may be hidden or shown by ${row.rowUnsure}, so what the page shows cannot be told` : null) ??
-      used.map((i) => (row.unsure[i] ? `the ${grid.headers[i] || 'unnamed'} cell holds text that ${row.unsure[i]} may hide or show, so what the page shows cannot be told` : null)).find(Boolean);
+    const unsure = row.rowUnsure ? `the row itself may be hidden or shown by ${row.rowUnsure}, so what the page shows cannot be told` : unsureCell(row, used, grid.headers);
     const result = row.reordered ? REORDERED_REASON : (unsure ?? spec.row(row, columns, (text) => warnings.push(`${describeRow(spec.name, row)}: ${text}.`), dates));
     if (typeof result === 'string') {
       warnings.push(`${describeRow(spec.name, row)} was not recorded: ${result}.`);

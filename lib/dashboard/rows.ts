@@ -8,8 +8,8 @@ export interface RowContext {
   number: number;
   /** Each cell's shown text (hidden parts skipped). */
   cells: string[];
-  /** Per cell: why part of its text may or may not be shown, or null when what it shows is clear. */
-  unsure: (string | null)[];
+  /** Per cell: why part of its text may or may not be shown, or null (or nothing) when what it shows is clear. */
+  unsure: readonly (string | null | undefined)[];
   cellElements: Element[];
   element: Element;
   /** Where a badge for this row goes: its last cell. */
@@ -23,6 +23,8 @@ export interface RowContext {
 // Right-to-left / left-to-right override: "$\u202E00.01" shows as "$10.00". Isolates and marks
 // do not reorder digits, so only overrides make a cell unreadable.
 const OVERRIDES = /[\u202D\u202E]/;
+/** A row whose every cell shows clearly: one empty list for all of them. */
+const NONE_UNSURE: (string | null)[] = Object.freeze([]) as unknown as (string | null)[];
 
 /**
  * Rows that hold data: empty rows and "No invoices yet"-style messages are not data, and rows
@@ -31,29 +33,44 @@ const OVERRIDES = /[\u202D\u202E]/;
 export function dataRows(grid: Grid): { rows: RowContext[]; hidden: number } {
   const out: RowContext[] = [];
   let hidden = 0;
-  grid.rows.forEach((row) => {
+  for (const row of grid.rows) {
     const v = visibilityUpTo(row.element, grid.element);
     if (v.shown === false) {
       hidden++;
-      return;
+      continue;
     }
-    const shown = row.cells.map((c) => shownText(c));
-    const cells = shown.map((s) => s.text);
+    // Row by row over thousands of rows: plain loops, and one list of reasons only when a cell has one.
+    const n = row.cells.length;
+    const cells: string[] = [];
+    let unsure: (string | null)[] = NONE_UNSURE;
+    let filled = 0;
+    let firstFilled = '';
+    let reordered = false;
+    for (let i = 0; i < n; i++) {
+      const c = row.cells[i]!;
+      const shown = shownText(c);
+      cells.push(shown.text);
+      if (shown.unsure !== null) {
+        if (unsure === NONE_UNSURE) unsure = new Array<string | null>(n).fill(null);
+        unsure[i] = shown.unsure;
+      }
+      if (shown.text !== '' && filled++ === 0) firstFilled = shown.text;
+      if (!reordered && OVERRIDES.test(c.textContent ?? '')) reordered = true;
+    }
     const hasLabel = () => row.cells.some((c) => accessibleLabels(c).length > 0);
-    if (cells.every((c) => c === '') && !hasLabel()) return;
-    if (cells.filter(Boolean).length === 1 && row.cells.length < grid.headers.length && /^(no|nothing|loading)\b/i.test(cells.find(Boolean)!)) return;
-    const reordered = row.cells.some((c) => OVERRIDES.test(c.textContent ?? ''));
+    if (filled === 0 && !hasLabel()) continue;
+    if (filled === 1 && n < grid.headers.length && /^(no|nothing|loading)\b/i.test(firstFilled)) continue;
     out.push({
       number: out.length + 1,
       cells,
-      unsure: shown.map((s) => s.unsure),
+      unsure,
       cellElements: row.cells,
       element: row.element,
-      anchor: row.cells[row.cells.length - 1] ?? row.element,
+      anchor: row.cells[n - 1] ?? row.element,
       reordered,
       rowUnsure: v.shown === 'unsure' ? v.why : null,
     });
-  });
+  }
   return { rows: out, hidden };
 }
 
