@@ -31,8 +31,10 @@ const LETTER = /[A-Za-z]/;
 const rawEnds = new Map<string, RegExp>();
 
 // One string per tag name: every element keeps its name, and 280,000 copies of "td" would each
-// be one more object for the collector to move.
+// be one more object for the collector to move. Names of up to four ASCII characters (td, tr,
+// div, span...) are found by a number made of their characters, without cutting a string out.
 const tagNames = new Map<string, string>();
+const shortNames = new Map<number, string>();
 function tagName(raw: string): string {
   let name = tagNames.get(raw);
   if (name === undefined) {
@@ -42,11 +44,27 @@ function tagName(raw: string): string {
   return name;
 }
 
-/** The tag name that starts at `at` (a letter), lower-cased, and the index after it. */
-function nameAt(html: string, at: number): [string, number] {
+/** Where the name read by nameAt ended. */
+let afterName = 0;
+
+/** The tag name that starts at `at` (a letter), lower-cased; `afterName` is set to the index after it. */
+function nameAt(html: string, at: number): string {
   NAME.lastIndex = at + 1;
-  NAME.exec(html);
-  return [tagName(html.slice(at, NAME.lastIndex)), NAME.lastIndex];
+  NAME.test(html);
+  const end = (afterName = NAME.lastIndex);
+  if (end - at > 4) return tagName(html.slice(at, end));
+  let key = 1;
+  for (let i = at; i < end; i++) {
+    const c = html.charCodeAt(i);
+    if (c > 127) return tagName(html.slice(at, end));
+    key = key * 128 + c;
+  }
+  let name = shortNames.get(key);
+  if (name === undefined) {
+    name = tagName(html.slice(at, end));
+    if (shortNames.size < 1000) shortNames.set(key, name);
+  }
+  return name;
 }
 
 function decodeText(text: string): string {
@@ -98,14 +116,25 @@ const seenTags = new Map<string, TagEnd>();
 const SEEN_LIMIT = 20_000;
 const SEEN_LONGEST = 200;
 
-/** After a start tag's name: its attributes and where it ends. */
+/** Where the tag startTagRest read ends: the index after its ">", or -1 when the file ends inside it. */
+let tagEnd = 0;
+const NOTHING_MORE: TagEnd = Object.freeze({ end: 0, selfClosing: false, attributes: null });
+
+/** After a start tag's name: its attributes (`tagEnd` is set to where it ends; ignore the result's `end`). */
 function startTagRest(html: string, from: number): TagEnd {
-  if (html.charCodeAt(from) === 62 /* > */) return { end: from + 1, selfClosing: false, attributes: null };
+  if (html.charCodeAt(from) === 62 /* > */) {
+    tagEnd = from + 1;
+    return NOTHING_MORE;
+  }
   const gt = html.indexOf('>', from);
   const text = gt > from && gt - from <= SEEN_LONGEST ? html.slice(from, gt) : null;
   const seen = text === null ? undefined : seenTags.get(text);
-  if (seen) return { end: gt + 1, selfClosing: seen.selfClosing, attributes: seen.attributes };
+  if (seen) {
+    tagEnd = gt + 1;
+    return seen;
+  }
   const read = readAttributes(html, from, true);
+  tagEnd = read.end;
   if (text !== null && read.end === gt + 1 && seenTags.size < SEEN_LIMIT) {
     if (read.attributes) Object.freeze(read.attributes);
     seenTags.set(text, read);
@@ -131,8 +160,9 @@ export function tokenizeHtml(html: string, sink: TokenSink): void {
     const next = html.charAt(lt + 1);
     if (LETTER.test(next)) {
       if (lt > pos) sink.text(decodeText(html.slice(pos, lt)));
-      const [name, afterName] = nameAt(html, lt + 1);
-      const { end, selfClosing, attributes } = startTagRest(html, afterName);
+      const name = nameAt(html, lt + 1);
+      const { selfClosing, attributes } = startTagRest(html, afterName);
+      const end = tagEnd;
       if (end < 0) return; // the file ends inside the tag: a browser drops it
       // Asked before the tag opens: an SVG <title> is an ordinary element, an HTML one is not.
       const raw = (RAW.has(name) || ESCAPABLE_RAW.has(name)) && sink.rawText(name);
@@ -153,8 +183,9 @@ export function tokenizeHtml(html: string, sink: TokenSink): void {
       const after = html.charAt(lt + 2);
       if (LETTER.test(after)) {
         if (lt > pos) sink.text(decodeText(html.slice(pos, lt)));
-        const [name, afterName] = nameAt(html, lt + 2);
-        const { end } = readAttributes(html, afterName, false);
+        const name = nameAt(html, lt + 2);
+        // "</td>": nothing after the name (else what an end tag holds is read and dropped).
+        const end = html.charCodeAt(afterName) === 62 /* > */ ? afterName + 1 : readAttributes(html, afterName, false).end;
         if (end < 0) return;
         sink.close(name);
         pos = end;
