@@ -13,6 +13,7 @@ const HEAD_TAGS = new Set(['title', 'meta', 'link', 'style', 'script', 'base', '
 // child: a cell holds one text node, and an empty array that grows by push reserves room for 17.
 const NO_NODES: LightNode[] = Object.freeze([]) as unknown as LightNode[];
 const NO_ELEMENTS: LightElement[] = Object.freeze([]) as unknown as LightElement[];
+const UPPER = new Map<string, string>();
 /** An element's child nodes are its element children (see LightElement.kids). */
 const ELEMENTS_ONLY = Symbol('elements only');
 
@@ -51,35 +52,28 @@ export class LightElement extends LightNode {
    * The child nodes. Most cells hold one text node, which the reader asks only for its text, and
    * most other elements hold only elements: a node and an array kept for each would be hundreds
    * of thousands more objects for the collector to move. So: null (none), a lone text child as
-   * its string (its node made the first time it is asked for, and kept) or node, ELEMENTS_ONLY
-   * (they are `children`), or the list when text and elements mix.
+   * its string (its node made the first time it is asked for, and kept), ELEMENTS_ONLY (they are
+   * `children`), or the list of nodes.
    */
-  private kids: string | LightText | typeof ELEMENTS_ONLY | LightNode[] | null = null;
-  private loneText(): LightText {
+  private kids: string | typeof ELEMENTS_ONLY | LightNode[] | null = null;
+  /** The lone text's node, made now and kept (in a list: childNodes gives that list each time). */
+  private loneText(): LightNode[] {
     const node = new LightText(this.kids as string);
     node.parentNode = this;
-    return (this.kids = node);
+    return (this.kids = [node]);
   }
   get childNodes(): LightNode[] {
     const kids = this.kids;
     if (kids === null) return NO_NODES;
     if (kids === ELEMENTS_ONLY) return this.children;
-    if (typeof kids === 'string') return [this.loneText()];
-    return kids instanceof LightText ? [kids] : kids;
+    return typeof kids === 'string' ? this.loneText() : kids;
   }
   get firstChild(): LightNode | null {
-    const kids = this.kids;
-    if (kids === null) return null;
-    if (kids === ELEMENTS_ONLY) return this.children[0]!;
-    if (typeof kids === 'string') return this.loneText();
-    return kids instanceof LightText ? kids : kids[0]!;
+    return this.childNodes[0] ?? null;
   }
   get lastChild(): LightNode | null {
-    const kids = this.kids;
-    if (kids === null) return null;
-    if (kids === ELEMENTS_ONLY) return this.children[this.children.length - 1]!;
-    if (typeof kids === 'string') return this.loneText();
-    return kids instanceof LightText ? kids : kids[kids.length - 1]!;
+    const nodes = this.childNodes;
+    return nodes[nodes.length - 1] ?? null;
   }
   children: LightElement[] = NO_ELEMENTS;
   /** Position among the parent's element children, for sibling steps. */
@@ -100,7 +94,13 @@ export class LightElement extends LightNode {
     super();
   }
   get tagName(): string {
-    return this.localName.toUpperCase();
+    // Asked of every cell: one upper-case string per tag name, not one per call.
+    let upper = UPPER.get(this.localName);
+    if (upper === undefined) {
+      upper = this.localName.toUpperCase();
+      if (UPPER.size < 1000) UPPER.set(this.localName, upper);
+    }
+    return upper;
   }
   override get nodeName(): string {
     return this.tagName;
@@ -126,7 +126,6 @@ export class LightElement extends LightNode {
     const kids = this.kids;
     if (kids === null) return (this.text = '');
     if (typeof kids === 'string') return kids;
-    if (kids instanceof LightText) return kids.data;
     const list = kids === ELEMENTS_ONLY ? this.children : kids;
     if (list.length === 1) return (this.text = list[0]!.textContent);
     let out = '';
@@ -157,7 +156,6 @@ export class LightElement extends LightNode {
     const kids = this.kids;
     if (kids === null) this.kids = data;
     else if (typeof kids === 'string') this.kids = kids + data;
-    else if (kids instanceof LightText) kids.data += data;
     else {
       const last = kids === ELEMENTS_ONLY ? null : kids[kids.length - 1];
       if (last instanceof LightText) last.data += data;
@@ -168,11 +166,10 @@ export class LightElement extends LightNode {
     child.parentNode = this;
     const kids = this.kids;
     const element = child instanceof LightElement;
-    if (kids === null) this.kids = element ? ELEMENTS_ONLY : (child as LightText);
+    if (kids === null) this.kids = element ? ELEMENTS_ONLY : [child];
     else if (kids === ELEMENTS_ONLY) {
       if (!element) this.kids = [...this.children, child];
-    } else if (Array.isArray(kids)) kids.push(child);
-    else this.kids = [typeof kids === 'string' ? this.loneText() : kids, child];
+    } else (typeof kids === 'string' ? this.loneText() : kids).push(child);
     if (!element) return;
     child.index = this.children.length;
     if (this.children === NO_ELEMENTS) this.children = [child];

@@ -57,11 +57,15 @@ const UNSURE_STYLE = /(?:^|;)\s*(?:opacity\s*:\s*0*\.?0*\s*(?:!important\s*)?(?=
 
 export type Visibility = { shown: true } | { shown: false } | { shown: 'unsure'; why: string };
 
+// Asked of every row and cell: the two plain answers are shared, not made each time.
+const SHOWN: Visibility = Object.freeze({ shown: true });
+const HIDDEN: Visibility = Object.freeze({ shown: false });
+
 export function visibility(el: Element): Visibility {
-  if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return { shown: false };
+  if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return HIDDEN;
   const style = el.getAttribute('style');
   if (style) {
-    if (HIDDEN_STYLE.test(style)) return { shown: false };
+    if (HIDDEN_STYLE.test(style)) return HIDDEN;
     const m = UNSURE_STYLE.exec(style);
     if (m) return { shown: 'unsure', why: `its style "${cleanText(m[0].replace(/^;\s*/, ''), 40)}"` };
   }
@@ -70,9 +74,9 @@ export function visibility(el: Element): Visibility {
     const hidden = HIDDEN_CLASS.test(cls);
     const unsure = RESPONSIVE_HIDE.exec(cls) ?? (hidden ? RESPONSIVE_SHOW.exec(cls) : null);
     if (unsure) return { shown: 'unsure', why: `its class "${cleanText(unsure[0], 40)}"` };
-    if (hidden) return { shown: false };
+    if (hidden) return HIDDEN;
   }
-  return { shown: true };
+  return SHOWN;
 }
 
 /**
@@ -86,7 +90,7 @@ export function visibilityUpTo(el: Element, stop: Element | null): Visibility {
     if (v.shown === false) return v;
     if (v.shown === 'unsure') unsure ??= v;
   }
-  return unsure ?? { shown: true };
+  return unsure ?? SHOWN;
 }
 
 export interface ShownText {
