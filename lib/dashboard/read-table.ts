@@ -65,14 +65,21 @@ export function readTable<T extends { position: number }>(root: Document | Eleme
   const records: T[] = [];
   const anchors: Element[] = [];
   const used = Object.values(columns);
+  // One note function for the table, about the row being read (not one made per row).
+  let current: RowContext | null = null;
+  const note = (text: string) => warnings.push(`${describeRow(spec.name, current!)}: ${text}.`);
   for (const row of rows) {
+    current = row;
     const unsure = row.rowUnsure ? `the row itself may be hidden or shown by ${row.rowUnsure}, so what the page shows cannot be told` : unsureCell(row, used, grid.headers);
-    const result = row.reordered ? REORDERED_REASON : (unsure ?? spec.row(row, columns, (text) => warnings.push(`${describeRow(spec.name, row)}: ${text}.`), dates));
+    const result = row.reordered ? REORDERED_REASON : (unsure ?? spec.row(row, columns, note, dates));
     if (typeof result === 'string') {
       warnings.push(`${describeRow(spec.name, row)} was not recorded: ${result}.`);
       continue;
     }
-    records.push({ ...result, position: records.length } as T);
+    // The row's record is its own new object: its place is added to it, not copied into another.
+    const record = result as T;
+    record.position = records.length;
+    records.push(record);
     anchors.push(row.anchor);
   }
   const headers = Object.fromEntries(Object.entries(columns).map(([name, i]) => [name, grid.headers[i] ?? '']));

@@ -41,7 +41,7 @@ const INVOICE_NUMBER = /^[A-Za-z0-9][A-Za-z0-9_-]{2,63}$/;
 const statusOf = (text: string) => STATUSES.find((s) => s.text === words(text));
 
 export function readInvoices(root: Document | Element, options: DateOptions = {}): PagePart {
-  const used: string[] = [];
+  const used = new Set<string>();
   const read = readTable<InvoiceRow>(
     root,
     {
@@ -68,10 +68,10 @@ export function readInvoices(root: Document | Element, options: DateOptions = {}
         }
         const statusText = statusCell(row, columns, 'status', (t) => statusOf(t) !== undefined) ?? '';
         const status = statusOf(statusText);
-        if (status) used.push(`status:${status.text}`);
+        if (status) used.add(`status:${status.text}`);
         else if ('status' in columns) note(statusText ? `the status ${quote(statusText)} is not one Credit Lens knows; recorded as "other"` : 'no status is shown; recorded as "other"');
         const link = rowLink(row, LINK_WORDS);
-        if (link) used.push(`link:${link.word}`);
+        if (link) used.add(`link:${link.word}`);
         return {
           number,
           status: status?.means ?? 'other',

@@ -46,7 +46,7 @@ function readBalance(row: RowContext, columns: Record<string, number>): { remain
 }
 
 export function readGrants(root: Document | Element, options: DateOptions = {}): PagePart {
-  const used: string[] = [];
+  const used = new Set<string>();
   const read = readTable<GrantRow>(
     root,
     {
@@ -72,7 +72,7 @@ export function readGrants(root: Document | Element, options: DateOptions = {}):
         }
         const stateText = statusCell(row, columns, 'state', (t) => stateOf(t) !== undefined) ?? '';
         const state = stateOf(stateText);
-        if (state) used.push(`state:${state.text}`);
+        if (state) used.add(`state:${state.text}`);
         else if ('state' in columns) note(stateText ? `the state ${quote(stateText)} is not one Credit Lens knows; recorded as "other"` : 'no state is shown; recorded as "other"');
         return {
           displayedDate: date.value,

@@ -86,10 +86,11 @@ export function usedColumns(vocabulary: Record<string, readonly Word[]>, headers
  * A table page's part: its rows, or zero rows of an understood page when the table is absent and
  * the page says it has none ("No invoices found.").
  */
-export function tablePart(root: Document | Element, read: TableRead<GrantRow> | TableRead<InvoiceRow>, rows: 'grants' | 'invoices', vocabulary: Record<string, readonly Word[]> & { empty: readonly Word[] }, used: string[]): PagePart {
-  used.push(...usedColumns(vocabulary, read.headers, words));
+export function tablePart(root: Document | Element, read: TableRead<GrantRow> | TableRead<InvoiceRow>, rows: 'grants' | 'invoices', vocabulary: Record<string, readonly Word[]> & { empty: readonly Word[] }, used: Set<string>): PagePart {
+  // A set as the rows are read: the same word row after row is kept once, in the order first used.
+  for (const u of usedColumns(vocabulary, read.headers, words)) used.add(u);
   const empty = read.found ? null : saying(root, vocabulary.empty);
-  if (empty) used.push(`empty:${empty}`);
+  if (empty) used.add(`empty:${empty}`);
   const anchors = read.anchors;
   return {
     snapshot: {
@@ -103,7 +104,7 @@ export function tablePart(root: Document | Element, read: TableRead<GrantRow> | 
     },
     grantAnchors: rows === 'grants' ? anchors : [],
     invoiceAnchors: rows === 'invoices' ? anchors : [],
-    used: [...new Set(used)],
+    used: [...used],
     dateLocales: read.fits,
     datesComplete: read.datesComplete,
     table: read.element,
