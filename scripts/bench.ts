@@ -202,7 +202,7 @@ const scale = new Map(paces.map(([name, xs]) => [name, slowdown(xs)]));
 say();
 say("## This machine's pace");
 say();
-say(`The yardstick (\`scripts/bench/yardstick.mjs\`: fixed JavaScript, not ours, the kind of work the engine does) sampled beside each section's own samples: in Node one process at a time, in Chromium two at once before each visit (a visit keeps both cores busy, and on this shared machine two busy processes have at times run half as fast as one). On the machine the budgets were written for it takes ${REFERENCE_MS} ms; a section where it ran slower has its timing budgets scaled by as much (never below ×1).`);
+say(`The yardstick (\`scripts/bench/yardstick.mjs\`: fixed JavaScript, not ours, the kind of work the engine does) sampled beside each section's own samples: in Node one process at a time, in Chromium two at once before each visit (a visit keeps both cores busy, and on this shared machine two busy processes have at times run half as fast as one). On the machine the budgets were written for its median is ${REFERENCE_MS} ms; a section where its median was slower has its timing budgets scaled by as much (never below ×1), so a slow or busy machine does not fail CI by chance while a step back in our code still shows against the same yardstick.`);
 say();
 say('| section | yardstick, best / median (samples) | pace: slower than the reference by |');
 say('| --- | ---: | ---: |');
