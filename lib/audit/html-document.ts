@@ -84,14 +84,13 @@ export class LightElement extends LightNode {
   /** Position among the parent's element children, for sibling steps. */
   declare index: number;
   /**
-   * Every element of the parsed page in document order, and this one's place in it: its
-   * descendants are the ones up to `end`, so a query walks a range instead of recursing.
+   * The parsed page's elements in document order (with lists of them by tag and attribute), and
+   * this one's place in it: its descendants are the ones up to `end`, so a query walks a range
+   * instead of recursing.
    */
-  declare all: LightElement[] | null;
+  declare page: PageIndex | null;
   declare order: number;
   declare end: number;
-  /** The page's elements by tag and by attribute name, each in document order (numberElements). */
-  declare indexes: Indexes | null;
   declare readonly localName: string;
   declare readonly attributes: Record<string, string>;
   constructor(localName: string, attributes: Record<string, string>) {
@@ -100,10 +99,9 @@ export class LightElement extends LightNode {
     this.kids = null;
     this.children = NO_ELEMENTS;
     this.index = 0;
-    this.all = null;
+    this.page = null;
     this.order = 0;
     this.end = 0;
-    this.indexes = null;
     this.text = undefined;
     this.localName = localName;
     this.attributes = attributes;
@@ -194,14 +192,14 @@ export class LightElement extends LightNode {
     const test = simple(selector);
     if (!test) return selectAll(query(selector), this.childNodes, OPTIONS);
     const out: LightElement[] = [];
-    const plan = this.indexes && candidates(selector, this.indexes);
+    const plan = this.page && candidates(selector, this.page);
     if (plan) {
       // Only the elements of the tag or attribute each alternative names, within this one's range.
       for (const list of plan) for (let i = firstAfter(list, this.order); i < list.length && list[i]!.order < this.end; i++) if (test(list[i]!)) out.push(list[i]!);
       if (plan.length > 1) return [...new Set(out)].sort((a, b) => a.order - b.order);
       return out;
     }
-    const all = this.all;
+    const all = this.page?.all;
     if (!all) collect(this, test, out);
     else for (let i = this.order + 1; i < this.end; i++) if (test(all[i]!)) out.push(all[i]!);
     return out;
@@ -209,7 +207,7 @@ export class LightElement extends LightNode {
   querySelector(selector: string): LightElement | null {
     const test = simple(selector);
     if (!test) return selectOne(query(selector), this.childNodes, OPTIONS);
-    const plan = this.indexes && candidates(selector, this.indexes);
+    const plan = this.page && candidates(selector, this.page);
     if (plan) {
       // The first match in document order: the earliest of each alternative's first match.
       let best: LightElement | null = null;
@@ -236,9 +234,9 @@ export class LightElement extends LightNode {
   getElementsByTagName(name: string): LightElement[] {
     const wanted = name.toLowerCase();
     const out: LightElement[] = [];
-    if (this.indexes && wanted !== '*') {
-      // From the tag's index, within this one's range (see numberElements).
-      const list = this.indexes.byTag.get(wanted) ?? NONE;
+    if (this.page && wanted !== '*') {
+      // From the tag's list, within this one's range (see numberElements).
+      const list = this.page.tag(wanted);
       for (let i = firstAfter(list, this.order); i < list.length && list[i]!.order < this.end; i++) out.push(list[i]!);
       return out;
     }
@@ -360,29 +358,57 @@ function compileSimple(selector: string): Test | null {
   };
 }
 
-interface Indexes {
-  byTag: Map<string, LightElement[]>;
-  byAttribute: Map<string, LightElement[]>;
-  byValue: Map<string, Map<string, LightElement[]>>;
+/**
+ * The page's elements in document order, and lists of them by tag, by attribute and by an
+ * attribute's value, each made the first time a query asks for it (a page is asked for a dozen).
+ */
+class PageIndex {
+  private readonly byTag = new Map<string, LightElement[]>();
+  private readonly byAttribute = new Map<string, LightElement[]>();
+  private readonly byValue = new Map<string, Map<string, LightElement[]>>();
+  constructor(readonly all: readonly LightElement[]) {}
+  tag(name: string): LightElement[] {
+    let list = this.byTag.get(name);
+    if (list === undefined) {
+      list = this.all.filter((el) => el.localName === name);
+      this.byTag.set(name, list);
+    }
+    return list;
+  }
+  attribute(name: string): LightElement[] {
+    let list = this.byAttribute.get(name);
+    if (list === undefined) {
+      list = this.all.filter((el) => Object.hasOwn(el.attributes, name));
+      this.byAttribute.set(name, list);
+    }
+    return list;
+  }
+  /** The elements with an attribute, by its value. */
+  values(attribute: string): Map<string, LightElement[]> {
+    let byValue = this.byValue.get(attribute);
+    if (byValue) return byValue;
+    byValue = new Map();
+    for (const el of this.attribute(attribute)) {
+      const value = el.attributes[attribute]!;
+      const list = byValue.get(value);
+      if (list) list.push(el);
+      else byValue.set(value, [el]);
+    }
+    this.byValue.set(attribute, byValue);
+    return byValue;
+  }
 }
 
-/** Put every element under `root` (and itself) in document order, with its range (see LightElement.all). */
+/** Put every element under `root` (and itself) in document order, with its range (see LightElement.page). */
 function numberElements(root: LightElement): void {
   const all: LightElement[] = [];
-  const indexes: Indexes = { byTag: new Map(), byAttribute: new Map(), byValue: new Map() };
-  const add = (map: Map<string, LightElement[]>, key: string, el: LightElement) => {
-    const list = map.get(key);
-    if (list) list.push(el);
-    else map.set(key, [el]);
-  };
+  const page = new PageIndex(all);
   const visit = (el: LightElement): void => {
-    el.all = all;
-    el.indexes = indexes;
+    el.page = page;
     el.order = all.length;
     all.push(el);
-    add(indexes.byTag, el.localName, el);
-    for (const name in el.attributes) add(indexes.byAttribute, name, el);
-    for (const c of el.children) visit(c);
+    const children = el.children;
+    for (let i = 0; i < children.length; i++) visit(children[i]!);
     el.end = all.length;
   };
   visit(root);
@@ -393,30 +419,13 @@ function numberElements(root: LightElement): void {
  * its tag's elements, or its first attribute's (those with that value, when it names one); each
  * list once. Null when an alternative names neither.
  */
-function candidates(selector: string, indexes: Indexes): LightElement[][] | null {
+function candidates(selector: string, page: PageIndex): LightElement[][] | null {
   const plan = plans.get(selector) ?? compilePlan(selector);
   if (!plan) return null;
-  const lists = plan.map(({ tag, attribute, value }) =>
-    (tag !== null ? indexes.byTag.get(tag) : value !== null ? valueIndex(indexes, attribute!).get(value) : indexes.byAttribute.get(attribute!)) ?? NONE,
-  );
+  const lists = plan.map(({ tag, attribute, value }) => (tag !== null ? page.tag(tag) : value !== null ? (page.values(attribute!).get(value) ?? NONE) : page.attribute(attribute!)));
   return lists.length > 1 ? [...new Set(lists)] : lists;
 }
 const NONE: LightElement[] = [];
-
-/** The elements with an attribute, by its value: built the first time a selector asks for one. */
-function valueIndex(indexes: Indexes, attribute: string): Map<string, LightElement[]> {
-  let byValue = indexes.byValue.get(attribute);
-  if (byValue) return byValue;
-  byValue = new Map();
-  for (const el of indexes.byAttribute.get(attribute) ?? NONE) {
-    const value = el.attributes[attribute]!;
-    const list = byValue.get(value);
-    if (list) list.push(el);
-    else byValue.set(value, [el]);
-  }
-  indexes.byValue.set(attribute, byValue);
-  return byValue;
-}
 
 interface Plan {
   tag: string | null;
