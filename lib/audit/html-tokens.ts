@@ -111,9 +111,13 @@ function readAttributes(html: string, from: number, collect: boolean): TagEnd {
 
 // Rows repeat their cells' attributes (role="cell" class="c" ten thousand times): a start tag's
 // text up to its first ">" that was read before gives the same attributes again, one shared frozen
-// object. Only texts that did end the tag there are kept (a ">" inside quotes does not).
+// object. Only texts that did end the tag there are kept (a ">" inside quotes does not), and only
+// from their second time: a tag seen once (a link to each invoice) would be kept for nothing, and
+// ten thousand of them are objects the collector moves.
 const seenTags = new Map<string, TagEnd>();
+const seenOnce = new Set<string>();
 const SEEN_LIMIT = 20_000;
+const ONCE_LIMIT = 1000;
 const SEEN_LONGEST = 200;
 
 /** Where the tag startTagRest read ends: the index after its ">", or -1 when the file ends inside it. */
@@ -136,8 +140,13 @@ function startTagRest(html: string, from: number): TagEnd {
   const read = readAttributes(html, from, true);
   tagEnd = read.end;
   if (text !== null && read.end === gt + 1 && seenTags.size < SEEN_LIMIT) {
-    if (read.attributes) Object.freeze(read.attributes);
-    seenTags.set(text, read);
+    if (seenOnce.has(text)) {
+      if (read.attributes) Object.freeze(read.attributes);
+      seenTags.set(text, read);
+    } else {
+      if (seenOnce.size >= ONCE_LIMIT) seenOnce.clear();
+      seenOnce.add(text);
+    }
   }
   return read;
 }
