@@ -10,7 +10,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { median } from './stats';
 
-const YARDSTICK = fileURLToPath(new URL('./yardstick.mjs', import.meta.url));
+const yardstickFile = () => fileURLToPath(new URL('./yardstick.mjs', import.meta.url));
 
 /**
  * The yardstick's median time on the machine the budgets were written for. Derived on 2026-12-07
@@ -24,7 +24,7 @@ export const REFERENCE_MS = 200;
 
 /** One sample of the yardstick, in its own Node process: its in-process time in ms. */
 export function yardstick(): number {
-  const r = spawnSync(process.execPath, [YARDSTICK], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [yardstickFile()], { encoding: 'utf8' });
   const ms = Number(r.stdout.trim());
   if (r.status !== 0 || !Number.isFinite(ms)) throw new Error(`the bench's yardstick failed: ${r.stderr}`);
   return ms;
@@ -38,7 +38,7 @@ export function yardstick(): number {
 export async function yardstickPair(): Promise<number> {
   const one = () =>
     new Promise<number>((resolve, reject) => {
-      const child = spawn(process.execPath, [YARDSTICK], { stdio: ['ignore', 'pipe', 'inherit'] });
+      const child = spawn(process.execPath, [yardstickFile()], { stdio: ['ignore', 'pipe', 'inherit'] });
       let out = '';
       child.stdout.on('data', (d: Buffer) => (out += d.toString()));
       child.on('error', reject);
