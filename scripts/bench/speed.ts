@@ -1,5 +1,5 @@
 // How fast is this shared machine right now? The same 2-core machine has run everything from 1×
-// to 2.5× slower from one session to the next (every figure of the bench alike, our code or not),
+// to 3.7× slower from one session to the next (every figure of the bench alike, our code or not),
 // so a wall-clock budget judged alone fails by chance. Each section samples the yardstick
 // (scripts/bench/yardstick.mjs, fixed code that is not ours) beside its own samples; timing
 // budgets are set for the machine they were written on and are scaled by how much slower the
